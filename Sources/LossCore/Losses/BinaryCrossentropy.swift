@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Binary crossentropy, Keras `binary_crossentropy` (`bce`).
+///
+/// Targets are first smoothed, `y <- y (1 - s) + s/2` for `label_smoothing = s`. Then per element:
+/// - probabilities (`fromLogits == false`): `q = clip(p, eps, 1 - eps)`, `eps = 1e-7`,
+///   `e = -(y log q + (1 - y) log(1 - q))`; `de/dp = -y/q + (1 - y)/(1 - q)` inside the clip range
+///   and 0 outside it (the clip's gradient), as in Keras 3's backends.
+/// - logits `x` (`fromLogits == true`): `e = max(x, 0) - x y + log(1 + e^{-|x|})`, TensorFlow's
+///   `sigmoid_cross_entropy_with_logits`, exact for any `x`; `de/dx = sigmoid(x) - y`.
+///
+/// The per-sample loss is the mean over the last axis, so on multi-label rows it is the average of
+/// `k` two-class crossentropies, as the document says; the document's formula misplaces the minus
+/// sign's parentheses (it applies only to the first term).
+public struct BinaryCrossentropy: ElementwiseLoss {
+    public var fromLogits: Bool
+    public var labelSmoothing: Float
+
+    public init(fromLogits: Bool = false, labelSmoothing: Float = 0) {
+        self.fromLogits = fromLogits
+        self.labelSmoothing = labelSmoothing
+    }
+
+    public var name: String { "binary_crossentropy" }
+
+    public func prepareTargets(_ expected: Matrix, predictedColumns: Int) -> Matrix {
+        smoothBinaryLabels(expected, labelSmoothing)
+    }
+
+    public func fused(with activation: Activation) -> (any Loss)? {
+        guard activation == .sigmoid, !fromLogits else { return nil }
+        return BinaryCrossentropy(fromLogits: true, labelSmoothing: labelSmoothing)
+    }
+
+    @inlinable
+    public func elementValue(predicted p: Float, expected y: Float) -> Float {
+        if fromLogits {
+            return max(p, 0) - p * y + log1pf(expf(-abs(p)))
+        }
+        let q = StableMath.clip(p, StableMath.epsilon, 1 - StableMath.epsilon)
+        return -(y * logf(q) + (1 - y) * logf(1 - q))
+    }
+
+    @inlinable
+    public func elementDerivative(predicted p: Float, expected y: Float) -> Float {
+        if fromLogits {
+            return StableMath.sigmoid(p) - y
+        }
+        guard p > StableMath.epsilon, p < 1 - StableMath.epsilon else { return 0 }
+        return -y / p + (1 - y) / (1 - p)
+    }
+}
+
+/// Keras's binary label smoothing: `y (1 - s) + s / 2`.
+public func smoothBinaryLabels(_ expected: Matrix, _ smoothing: Float) -> Matrix {
+    smoothing == 0 ? expected : expected.map { $0 * (1 - smoothing) + 0.5 * smoothing }
+}

@@ -1,0 +1,20 @@
+/// Mean absolute error, Keras `mean_absolute_error` (`mae`).
+///
+/// Per sample: `L = (1/k) sum_j |p_j - y_j|`; `dL/dp_j = sign(p_j - y_j) / k`, with the
+/// subgradient 0 at `p_j = y_j` (TensorFlow's and JAX's `abs` gradient). The gradient's magnitude
+/// never exceeds `1/k`, whatever the error: this is why outliers move MAE so little.
+public struct MeanAbsoluteError: ElementwiseLoss {
+    public init() {}
+    public var name: String { "mean_absolute_error" }
+
+    @inlinable
+    public func elementValue(predicted p: Float, expected y: Float) -> Float {
+        abs(p - y)
+    }
+
+    @inlinable
+    public func elementDerivative(predicted p: Float, expected y: Float) -> Float {
+        let d = p - y
+        return d > 0 ? 1 : (d < 0 ? -1 : 0)
+    }
+}
