@@ -6,7 +6,7 @@
 /// thread count. Sub-streams are derived with ``derived(_:)``, never by sharing a generator across
 /// threads.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
-    public private(set) var state: UInt64
+    public var state: UInt64
 
     public init(seed: UInt64) {
         state = seed

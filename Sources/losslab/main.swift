@@ -1,0 +1,3 @@
+import LossLabCLI
+
+LossLabCommand.main()
