@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A first-order optimizer as an init/update pair with explicit state (optax's design): the
+/// state is a value, so a trial's whole training is reproducible from its seed.
+///
+/// Update rules follow Keras 3 (`keras/src/optimizers/`), with `g` the gradient, `t` the step
+/// count starting at 1 and `lr` the learning rate:
+/// - `sgd`: without momentum `w -= lr g`. With momentum `mu`: `v = mu v - lr g`, then `w += v`, or
+///   with Nesterov `w += mu v - lr g`. Keras defaults: `lr = 0.01`, `mu = 0`.
+/// - `adam`: `m += (1 - b1)(g - m)`, `v += (1 - b2)(g^2 - v)`,
+///   `w -= lr sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps)`. Keras defaults: `lr = 0.001`,
+///   `b1 = 0.9`, `b2 = 0.999`, `eps = 1e-7` (Keras adds `eps` after folding the bias corrections
+///   into the step size; PyTorch and optax add it to the corrected `sqrt(v_hat)`, the same up to a
+///   rescaling of `eps`).
+/// - `rmsprop`: `s = rho s + (1 - rho) g^2`, `step = lr g / sqrt(s + eps)` (Keras 3 puts `eps`
+///   inside the square root); with momentum `mu`: `v = mu v + step`, `w -= v`, else `w -= step`.
+///   Keras defaults: `lr = 0.001`, `rho = 0.9`, `eps = 1e-7`.
+///
+/// L2 weight decay `lambda` adds `lambda w` to the gradient of every weight matrix (not the
+/// biases), the gradient of the penalty `(lambda / 2) ||W||^2`.
+public struct Optimizer: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, CaseIterable, Codable {
+        case sgd
+        case adam
+        case rmsprop
+    }
+
+    public var kind: Kind
+    public var learningRate: Float
+    public var momentum: Float
+    public var nesterov: Bool
+    public var beta1: Float
+    public var beta2: Float
+    public var rho: Float
+    public var epsilon: Float
+    public var weightDecay: Float
+
+    public init(kind: Kind, learningRate: Float? = nil, momentum: Float = 0, nesterov: Bool = false,
+                beta1: Float = 0.9, beta2: Float = 0.999, rho: Float = 0.9, epsilon: Float = 1e-7,
+                weightDecay: Float = 0) {
+        self.kind = kind
+        self.learningRate = learningRate ?? Optimizer.defaultLearningRate(kind)
+        self.momentum = momentum
+        self.nesterov = nesterov
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.rho = rho
+        self.epsilon = epsilon
+        self.weightDecay = weightDecay
+    }
+
+    /// Keras's default learning rate for each optimizer.
+    public static func defaultLearningRate(_ kind: Kind) -> Float {
+        kind == .sgd ? 0.01 : 0.001
+    }
+
+    /// Per-parameter buffers (velocity, first and second moments) and the step count.
+    public struct State: Sendable, Equatable {
+        public var step: Int = 0
+        public var first: [[Float]]
+        public var second: [[Float]]
+    }
+
+    public func initialState(for parameters: [Matrix]) -> State {
+        let zeros = parameters.map { [Float](repeating: 0, count: $0.count) }
+        let needsSecond = kind != .sgd
+        return State(first: zeros, second: needsSecond ? zeros : [])
+    }
+
+    /// Applies one step to `parameters` (ordered `[W_0, b_0, W_1, b_1, ...]`, so even indices are
+    /// the weight matrices that take weight decay).
+    public func update(_ parameters: inout [Matrix], gradients: [Matrix], state: inout State) {
+        precondition(parameters.count == gradients.count)
+        state.step += 1
+        let t = Float(state.step)
+        let adamStep = learningRate * (1 - powf(beta2, t)).squareRoot() / (1 - powf(beta1, t))
+        for index in parameters.indices {
+            let decay = index % 2 == 0 ? weightDecay : 0
+            gradients[index].storage.withUnsafeBufferPointer { g in
+                parameters[index].storage.withUnsafeMutableBufferPointer { w in
+                    state.first[index].withUnsafeMutableBufferPointer { m in
+                        switch kind {
+                        case .sgd:
+                            sgdStep(w, g, m, decay)
+                        case .adam:
+                            state.second[index].withUnsafeMutableBufferPointer { v in
+                                for i in 0..<w.count {
+                                    let gi = g[i] + decay * w[i]
+                                    m[i] += (1 - beta1) * (gi - m[i])
+                                    v[i] += (1 - beta2) * (gi * gi - v[i])
+                                    w[i] -= adamStep * m[i] / (v[i].squareRoot() + epsilon)
+                                }
+                            }
+                        case .rmsprop:
+                            state.second[index].withUnsafeMutableBufferPointer { s in
+                                for i in 0..<w.count {
+                                    let gi = g[i] + decay * w[i]
+                                    s[i] = rho * s[i] + (1 - rho) * gi * gi
+                                    let step = learningRate * gi / (s[i] + epsilon).squareRoot()
+                                    if momentum > 0 {
+                                        m[i] = momentum * m[i] + step
+                                        w[i] -= m[i]
+                                    } else {
+                                        w[i] -= step
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func sgdStep(_ w: UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>,
+                         _ v: UnsafeMutableBufferPointer<Float>, _ decay: Float) {
+        for i in 0..<w.count {
+            let gi = g[i] + decay * w[i]
+            if momentum == 0 {
+                w[i] -= learningRate * gi
+            } else {
+                v[i] = momentum * v[i] - learningRate * gi
+                w[i] += nesterov ? momentum * v[i] - learningRate * gi : v[i]
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+/// How a training run ended.
+public enum TrainingStatus: String, Sendable, Codable, CaseIterable {
+    /// Every epoch ran.
+    case completed
+    /// Early stopping saw no improvement of the test loss for `patience` epochs.
+    case stoppedEarly = "stopped_early"
+    /// A batch loss or a parameter became NaN or infinite; training stopped there.
+    case diverged
+    /// The caller's stop condition (a time limit) fired.
+    case timeout
+}
+
+/// Mini-batch training options.
+public struct TrainingOptions: Sendable, Hashable {
+    public var epochs: Int
+    public var batchSize: Int
+    /// Stop when the test loss has not improved by more than `minimumImprovement` for this many
+    /// epochs (Keras's `EarlyStopping(monitor="val_loss")`, without restoring the best weights).
+    public var earlyStoppingPatience: Int?
+    public var minimumImprovement: Float
+    /// Whether the test loss is computed after every epoch (needed for early stopping and
+    /// histories; benchmarks turn it off).
+    public var evaluateEveryEpoch: Bool
+
+    public init(epochs: Int, batchSize: Int, earlyStoppingPatience: Int? = nil, minimumImprovement: Float = 0,
+                evaluateEveryEpoch: Bool = true) {
+        precondition(epochs >= 0 && batchSize > 0)
+        self.epochs = epochs
+        self.batchSize = batchSize
+        self.earlyStoppingPatience = earlyStoppingPatience
+        self.minimumImprovement = minimumImprovement
+        self.evaluateEveryEpoch = evaluateEveryEpoch
+    }
+}
+
+/// Features and targets as training sees them: targets already encoded for the loss
+/// (``TargetEncoding``) and prepared (``Objective/prepare(targets:outputs:)``).
+public struct TrainingData: Sendable {
+    public var features: Matrix
+    public var targets: Matrix
+    /// Per-sample weights (class weights already folded in), or `nil` for all ones.
+    public var weights: [Float]?
+
+    public init(features: Matrix, targets: Matrix, weights: [Float]? = nil) {
+        precondition(features.rows == targets.rows)
+        precondition(weights == nil || weights!.count == features.rows)
+        self.features = features
+        self.targets = targets
+        self.weights = weights
+    }
+
+    public var count: Int { features.rows }
+}
+
+/// One epoch of a training history.
+public struct EpochRecord: Sendable, Equatable {
+    public var epoch: Int
+    /// The mean of the batch losses, each weighted by its batch size (the running mean Keras shows).
+    public var trainLoss: Float
+    /// The mean loss on the test set after the epoch, when evaluated.
+    public var testLoss: Float?
+}
+
+/// The outcome of ``Trainer/train(network:objective:optimizer:train:test:options:generator:onEpoch:shouldStop:)``.
+public struct TrainingResult: Sendable {
+    public var status: TrainingStatus
+    public var message: String
+    public var epochsRun: Int
+    public var history: [EpochRecord]
+}
+
+/// Mini-batch gradient descent.
+///
+/// Each epoch draws a permutation of the training rows from `generator` and takes consecutive
+/// batches of `batchSize`, keeping the last partial batch (so an epoch is `ceil(n / batchSize)`
+/// steps). Two trials given generators with the same seed see the same batches in the same order,
+/// which is what makes comparisons between losses paired.
+public enum Trainer {
+    public static func train(
+        network: inout Network,
+        objective: Objective,
+        optimizer: Optimizer,
+        train: TrainingData,
+        test: TrainingData?,
+        options: TrainingOptions,
+        generator: inout SplitMix64,
+        onEpoch: (EpochRecord, Network) -> Void = { _, _ in },
+        shouldStop: () -> Bool = { false }
+    ) -> TrainingResult {
+        var objective = objective
+        var state = optimizer.initialState(for: network.parameters)
+        var workspace = Workspace()
+        var gradients: [Matrix] = []
+        var batchTargets = Matrix(rows: 0, columns: train.targets.columns)
+        var batchWeights: [Float]? = train.weights == nil ? nil : []
+        var history: [EpochRecord] = []
+        var bestTestLoss = Float.infinity
+        var epochsWithoutImprovement = 0
+        var order = Array(0..<train.count)
+        let batchSize = options.batchSize
+
+        func finish(_ status: TrainingStatus, _ message: String, epochs: Int) -> TrainingResult {
+            TrainingResult(status: status, message: message, epochsRun: epochs, history: history)
+        }
+
+        for epoch in stride(from: 1, through: options.epochs, by: 1) {
+            generator.shuffle(&order)
+            var lossSum = 0.0
+            var start = 0
+            while start < train.count {
+                let end = min(start + batchSize, train.count)
+                let rows = order[start..<end]
+                workspace.prepare(for: network)
+                if workspace.activations[0].columns != train.features.columns || workspace.activations[0].rows != rows.count {
+                    workspace.activations[0] = Matrix(rows: rows.count, columns: train.features.columns)
+                }
+                train.features.gatherRows(rows, into: &workspace.activations[0])
+                batchTargets.resize(rows: rows.count)
+                train.targets.gatherRows(rows, into: &batchTargets)
+                if let weights = train.weights {
+                    batchWeights = rows.map { weights[$0] }
+                }
+                network.forwardFromWorkspaceInput(workspace: &workspace)
+                let batchLoss = objective.valueAndGradient(workspace: &workspace, targets: batchTargets, weights: batchWeights)
+                guard batchLoss.isFinite else {
+                    return finish(.diverged, "loss became \(batchLoss) at epoch \(epoch), step \(start / batchSize + 1)",
+                                  epochs: epoch)
+                }
+                network.backward(workspace: &workspace, gradients: &gradients)
+                optimizer.update(&network.parameters, gradients: gradients, state: &state)
+                lossSum += Double(batchLoss) * Double(rows.count)
+                start = end
+            }
+            guard network.parameters.allSatisfy(\.isFinite) else {
+                return finish(.diverged, "parameters became non-finite at epoch \(epoch)", epochs: epoch)
+            }
+            var record = EpochRecord(epoch: epoch, trainLoss: Float(lossSum / Double(train.count)), testLoss: nil)
+            if options.evaluateEveryEpoch, let test {
+                record.testLoss = meanLoss(network: network, objective: objective, data: test)
+            }
+            history.append(record)
+            onEpoch(record, network)
+            if shouldStop() {
+                return finish(.timeout, "stopped by the time limit after epoch \(epoch)", epochs: epoch)
+            }
+            if let patience = options.earlyStoppingPatience, let testLoss = record.testLoss {
+                if testLoss < bestTestLoss - options.minimumImprovement {
+                    bestTestLoss = testLoss
+                    epochsWithoutImprovement = 0
+                } else {
+                    epochsWithoutImprovement += 1
+                    if epochsWithoutImprovement >= patience {
+                        return finish(.stoppedEarly, "no test-loss improvement for \(patience) epochs", epochs: epoch)
+                    }
+                }
+            }
+        }
+        return finish(.completed, "", epochs: options.epochs)
+    }
+
+    /// The mean (weighted) loss of `network` on `data`, evaluated in chunks.
+    public static func meanLoss(network: Network, objective: Objective, data: TrainingData, chunkSize: Int = 4096) -> Float {
+        var workspace = Workspace()
+        var total = 0.0
+        var start = 0
+        while start < data.count {
+            let end = min(start + chunkSize, data.count)
+            network.forward(data.features.gatherRows(start..<end), workspace: &workspace)
+            let values = objective.values(workspace: workspace, targets: data.targets.gatherRows(start..<end))
+            for (offset, value) in values.enumerated() {
+                total += Double(value) * Double(data.weights?[start + offset] ?? 1)
+            }
+            start = end
+        }
+        return data.count == 0 ? 0 : Float(total / Double(data.count))
+    }
+}
