@@ -1,3 +1,3 @@
 import LossLabCLI
 
-LossLabCommand.main()
+LossLab.main()

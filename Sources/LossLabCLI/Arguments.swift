@@ -1,0 +1,96 @@
+/// A small command-line reader: options (`--name value` or `--name=value`), repeatable options,
+/// flags and positional arguments, with every unknown or malformed argument reported as a
+/// ``CommandError`` with exit code 64.
+public struct Arguments {
+    private var remaining: [String]
+    private let command: String
+
+    public init(_ arguments: [String], command: String) {
+        remaining = arguments
+        self.command = command
+    }
+
+    /// Whether `--help` or `-h` was given.
+    public var wantsHelp: Bool { remaining.contains("--help") || remaining.contains("-h") }
+
+    /// Removes and returns every value of `--name`.
+    public mutating func values(_ name: String) throws -> [String] {
+        var found: [String] = []
+        var index = 0
+        while index < remaining.count {
+            let argument = remaining[index]
+            if argument == "--\(name)" {
+                guard index + 1 < remaining.count else {
+                    throw CommandError("\(command): --\(name) needs a value (see `losslab \(command) --help`)")
+                }
+                found.append(remaining[index + 1])
+                remaining.removeSubrange(index...(index + 1))
+            } else if argument.hasPrefix("--\(name)=") {
+                found.append(String(argument.dropFirst(name.count + 3)))
+                remaining.remove(at: index)
+            } else if argument == "--" {
+                break
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// The value of `--name`, given at most once.
+    public mutating func value(_ name: String) throws -> String? {
+        let found = try values(name)
+        if found.count > 1 { throw CommandError("\(command): --\(name) given \(found.count) times") }
+        return found.first
+    }
+
+    /// A positive whole number option.
+    public mutating func positiveInteger(_ name: String) throws -> Int? {
+        guard let text = try value(name) else { return nil }
+        guard let number = Int(text), number > 0 else {
+            throw CommandError("\(command): --\(name) \(text): expected a whole number of at least 1")
+        }
+        return number
+    }
+
+    /// A finite number option.
+    public mutating func number(_ name: String) throws -> Double? {
+        guard let text = try value(name) else { return nil }
+        guard let number = Double(text), number.isFinite else {
+            throw CommandError("\(command): --\(name) \(text): expected a finite number")
+        }
+        return number
+    }
+
+    /// Removes `--name` and says whether it was there.
+    public mutating func flag(_ name: String) -> Bool {
+        let before = remaining.count
+        remaining.removeAll { $0 == "--\(name)" }
+        return remaining.count != before
+    }
+
+    /// The positional arguments; anything left that looks like an option is an error.
+    public mutating func positionals() throws -> [String] {
+        var result: [String] = []
+        var afterSeparator = false
+        for argument in remaining {
+            if !afterSeparator && argument == "--" {
+                afterSeparator = true
+            } else if !afterSeparator && argument.hasPrefix("--") {
+                throw CommandError("\(command): unknown option \(argument) (see `losslab \(command) --help`)")
+            } else {
+                result.append(argument)
+            }
+        }
+        remaining = []
+        return result
+    }
+
+    /// Fails if anything is left unread.
+    public mutating func finish() throws {
+        let left = try positionals()
+        if let first = left.first {
+            throw CommandError("\(command): unexpected argument \(first) (see `losslab \(command) --help`)")
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import LossCore
+import LossHarness
+
+/// `losslab loss`: the value of one loss on targets and predictions given as JSON, for checking a
+/// value against another framework.
+enum LossCommand: Subcommand {
+    static let name = "loss"
+    static let summary = "print a loss's value for targets and predictions given as JSON"
+    static let help = """
+    Usage: losslab loss NAME --target JSON --prediction JSON [options]
+
+    Prints the value of loss NAME (a Keras name such as binary_crossentropy, or an alias such as
+    bce; see `losslab list`) with Keras 3's semantics, in float32, to 9 significant digits.
+
+    Arrays: rows are samples. A 2-D array [[...], [...]] is a batch; a 1-D array is one sample
+    whose entries are its outputs (as Keras treats a 1-D tensor); a number is a 1x1 batch. For
+    categorical losses the target may be integer labels, one per row of the prediction.
+
+    Options:
+      --target JSON           targets (y_true)
+      --prediction JSON       predictions (y_pred): probabilities, or logits with --from-logits
+      --from-logits           predictions are logits (bce, cce, focal, binary_focal)
+      --label-smoothing X     label smoothing in [0, 1] (bce, cce, focal, binary_focal)
+      --gamma X               focusing parameter (focal, binary_focal; default 2)
+      --alpha X               balancing factor (focal, binary_focal; default 0.25)
+      --apply-class-balancing weight classes by alpha (binary_focal)
+      --delta X               Huber threshold (huber; default 1)
+      --sample-weight JSON    one weight per sample
+      --reduction R           mean (default, Keras's sum_over_batch_size), sum, or none (a JSON array)
+
+    Examples:
+      losslab loss bce --target '[[0, 1], [0, 0]]' --prediction '[[0.6, 0.4], [0.4, 0.6]]'
+      losslab loss cce --target '[1, 2]' --prediction '[[0.05, 0.95, 0], [0.1, 0.8, 0.1]]'
+      losslab loss focal --gamma 0.5 --from-logits --target '[[0, 1]]' --prediction '[[2.0, -1.0]]'
+      losslab loss mse --target '[[0, 1], [0, 0]]' --prediction '[[1, 1], [1, 0]]' --reduction none
+    """
+
+    static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
+        guard let targetText = try arguments.value("target") else { throw CommandError("loss: --target is required") }
+        guard let predictionText = try arguments.value("prediction") else { throw CommandError("loss: --prediction is required") }
+        let weightText = try arguments.value("sample-weight")
+        let reductionText = try arguments.value("reduction") ?? "mean"
+        var parameters: [String: ParameterValue] = [:]
+        if arguments.flag("from-logits") { parameters["from_logits"] = .bool(true) }
+        if arguments.flag("apply-class-balancing") { parameters["apply_class_balancing"] = .bool(true) }
+        for (option, key) in [("label-smoothing", "label_smoothing"), ("gamma", "gamma"), ("alpha", "alpha"), ("delta", "delta")] {
+            if let x = try arguments.number(option) { parameters[key] = .number(x) }
+        }
+        let names = try arguments.positionals()
+        guard names.count == 1 else { throw CommandError("loss: expected exactly one loss name, got \(names.count) (see `losslab list`)") }
+        guard let kind = LossKind.named(names[0]) else {
+            let all = LossKind.allCases.flatMap { [$0.rawValue, $0.alias] }
+            let hint = closestMatch(to: names[0], among: all).map { " Did you mean \($0)?" } ?? ""
+            throw CommandError("loss: unknown loss '\(names[0])'.\(hint) Known: " + LossKind.allCases.map(\.alias).joined(separator: ", "))
+        }
+        guard let reduction = LossReduction(rawValue: reductionText) else {
+            throw CommandError("loss: --reduction \(reductionText): expected mean, sum or none")
+        }
+        let loss: any Loss
+        do {
+            loss = try kind.make(Parameters(parameters))
+        } catch let error as ParameterError {
+            throw CommandError("loss: \(error.parameter.replacingOccurrences(of: "_", with: "-")) \(error.value): expected \(error.expected)")
+        }
+        let prediction = try parseBatch(predictionText, option: "--prediction")
+        var target = try parseBatch(targetText, option: "--target")
+        if target.columns != prediction.columns {
+            if target.count == prediction.rows, prediction.columns > 1, kind == .categoricalCrossentropy || kind == .categoricalFocalCrossentropy {
+                target = Matrix(rows: prediction.rows, columns: 1, storage: target.storage)
+                if let bad = target.storage.first(where: { $0 < 0 || $0 >= Float(prediction.columns) || $0 != $0.rounded() }) {
+                    throw CommandError("loss: --target label \(bad): expected an integer class from 0 to \(prediction.columns - 1)")
+                }
+            } else {
+                throw CommandError("loss: --target is \(target.rows)x\(target.columns) but --prediction is \(prediction.rows)x\(prediction.columns): expected the same shape")
+            }
+        } else if target.rows != prediction.rows {
+            throw CommandError("loss: --target has \(target.rows) rows but --prediction has \(prediction.rows)")
+        }
+        var weights: [Float]?
+        if let weightText {
+            let parsed = try parseBatch(weightText, option: "--sample-weight").storage
+            guard parsed.count == prediction.rows else {
+                throw CommandError("loss: --sample-weight has \(parsed.count) values for \(prediction.rows) samples")
+            }
+            weights = parsed
+        }
+        let values = loss.values(predicted: prediction, expected: target)
+        if reduction == .none {
+            console.print("[" + reduction.weighted(values, weights: weights).map(format).joined(separator: ", ") + "]")
+        } else {
+            console.print(format(reduction.reduce(values, weights: weights)))
+        }
+        return .success
+    }
+
+    static func format(_ x: Float) -> String {
+        String(format: "%.9g", Double(x))
+    }
+
+    /// A JSON number, 1-D array (one sample) or 2-D array (rows are samples) as a matrix.
+    static func parseBatch(_ text: String, option: String) throws -> Matrix {
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(text)
+        } catch {
+            throw CommandError("loss: \(option) is not valid JSON: \(text.prefix(80))")
+        }
+        func number(_ item: JSONValue) throws -> Float {
+            guard case .number(let x) = item, x.isFinite, abs(x) <= Double(Float.greatestFiniteMagnitude) else {
+                throw CommandError("loss: \(option) holds \(item), expected finite float32 numbers")
+            }
+            return Float(x)
+        }
+        switch value {
+        case .array(let rows) where rows.isEmpty:
+            throw CommandError("loss: \(option) is empty")
+        case .array(let rows):
+            if case .array(let first) = rows[0] {
+                var storage: [Float] = []
+                for row in rows {
+                    guard case .array(let items) = row, items.count == first.count, !items.isEmpty else {
+                        throw CommandError("loss: \(option) has rows of different lengths (or empty rows)")
+                    }
+                    storage += try items.map(number)
+                }
+                return Matrix(rows: rows.count, columns: first.count, storage: storage)
+            }
+            let flat = try rows.map(number)
+            return Matrix(rows: 1, columns: flat.count, storage: flat)
+        default:
+            return Matrix(rows: 1, columns: 1, storage: [try number(value)])
+        }
+    }
+}

@@ -1,0 +1,41 @@
+// Commands whose implementation lands in later commits of this session.
+enum ListCommand: Subcommand {
+    static let name = "list"; static let summary = "list losses, activations, models, optimizers, generators and metrics"; static let help = ""
+    static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }
+}
+enum RunCommand: Subcommand {
+    static let name = "run"; static let summary = "run experiment files"; static let help = ""
+    static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }
+}
+enum ValidateCommand: Subcommand {
+    static let name = "validate"; static let summary = "check experiment files without running them"; static let help = ""
+    static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }
+}
+enum PlotCommand: Subcommand {
+    static let name = "plot"; static let summary = "write gnuplot scripts and figures from existing results"; static let help = ""
+    static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }
+}
+enum CompareCommand: Subcommand {
+    static let name = "compare"; static let summary = "compare two result sets"; static let help = ""
+    static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }
+}
+enum BaselineCommand: Subcommand {
+    static let name = "baseline"; static let summary = "save a named baseline"; static let help = ""
+    static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }
+}
+enum CheckCommand: Subcommand {
+    static let name = "check"; static let summary = "compare results against a baseline"; static let help = ""
+    static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }
+}
+enum BenchCommand: Subcommand {
+    static let name = "bench"; static let summary = "benchmark training speed"; static let help = ""
+    static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }
+}
+enum MergeCommand: Subcommand {
+    static let name = "merge"; static let summary = "merge sharded results"; static let help = ""
+    static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }
+}
+enum SlurmCommand: Subcommand {
+    static let name = "slurm"; static let summary = "write and submit a Slurm job array"; static let help = ""
+    static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }
+}
