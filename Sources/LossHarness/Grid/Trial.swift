@@ -1,0 +1,66 @@
+import LossCore
+
+/// One cell of an experiment's grid: a fully resolved configuration and a repetition.
+public struct Trial: Sendable {
+    /// Position in grid order.
+    public var index: Int
+    public var experiment: String
+    /// Index of the loss entry in the file.
+    public var lossEntry: Int
+    /// The loss entry's label.
+    public var label: String
+    public var repetition: Int
+    public var baseSeed: UInt64
+    /// Every resolved field path and its value, fixed ones included (`loss.name` too).
+    public var values: [String: JSONValue]
+    /// The values of the swept paths only.
+    public var swept: [String: JSONValue]
+
+    /// The canonical text of the trial: every resolved value sorted by path, the base seed and the
+    /// repetition. Reordering a file or writing a default explicitly does not change it.
+    public var canonicalText: String {
+        let fields = values.keys.sorted().map { "\($0)=\(values[$0]!)" }
+        return (["v1", "seed=\(baseSeed)", "repetition=\(repetition)"] + fields).joined(separator: "\n")
+    }
+
+    /// A stable id: 16 hex digits of the FNV-1a 64-bit hash of ``canonicalText``.
+    public var id: String {
+        hexDigits(fnv1a64(canonicalText))
+    }
+
+    /// Where the loss entry's own swept parameters distinguish series: `focal(gamma=0.5)`, or the
+    /// label alone.
+    public var series: String {
+        let parameters = swept.keys.filter { $0.hasPrefix("loss.") }.sorted()
+        if parameters.isEmpty { return label }
+        return label + "(" + parameters.map { "\($0.dropFirst(5))=\(swept[$0]!)" }.joined(separator: ",") + ")"
+    }
+
+    /// The seeds of this trial, derived from the base seed and the repetition only: every loss and
+    /// every swept value of one repetition sees the same data, initial weights and batch order.
+    public var dataSeed: UInt64 { SplitMix64.derive(seed: baseSeed, UInt64(repetition), 1) }
+    public var initializationSeed: UInt64 { SplitMix64.derive(seed: baseSeed, UInt64(repetition), 2) }
+    public var batchOrderSeed: UInt64 { SplitMix64.derive(seed: baseSeed, UInt64(repetition), 3) }
+
+    /// The seed column of the results: the data seed, which identifies the repetition's data.
+    public var seed: UInt64 { dataSeed }
+}
+
+/// FNV-1a, 64-bit (Fowler, Noll, Vo): a simple, stable, non-cryptographic hash.
+public func fnv1a64(_ text: String) -> UInt64 {
+    fnv1a64(bytes: Array(text.utf8))
+}
+
+public func fnv1a64(bytes: some Sequence<UInt8>, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+    var hash = seed
+    for byte in bytes {
+        hash ^= UInt64(byte)
+        hash &*= 0x100_0000_01b3
+    }
+    return hash
+}
+
+func hexDigits(_ value: UInt64) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+}

@@ -1,0 +1,142 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Options of one run of one experiment.
+public struct RunOptions: Sendable {
+    public var resultsRoot: String
+    public var jobs: Int
+    public var fresh: Bool
+    /// `(index, count)`: run only the trials of shard `index` (0-based) of `count`.
+    public var shard: (index: Int, count: Int)?
+    public var maximumTrials: Int
+    public var build: String
+
+    public init(resultsRoot: String = "results", jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount),
+                fresh: Bool = false, shard: (index: Int, count: Int)? = nil,
+                maximumTrials: Int = Schema.defaultMaximumTrials, build: String = BuildIdentity.current) {
+        self.resultsRoot = resultsRoot
+        self.jobs = jobs
+        self.fresh = fresh
+        self.shard = shard
+        self.maximumTrials = maximumTrials
+        self.build = build
+    }
+}
+
+/// What a run tells its observer as it goes.
+public enum RunEvent: Sendable {
+    /// Before the first trial: trials in scope, already done, stale (to redo), to run now.
+    case started(total: Int, cached: Int, stale: Int, pending: Int)
+    /// A trial finished and was stored; `done` of `pending` so far.
+    case finished(TrialResult, done: Int, pending: Int)
+}
+
+/// How a run ended.
+public struct RunOutcome: Sendable {
+    public var total: Int
+    public var ran: Int
+    public var cached: Int
+    /// Trials still missing (interrupted runs, or trials of other shards).
+    public var missing: Int
+    public var statusCounts: [TrialStatus: Int]
+    public var interrupted: Bool
+}
+
+/// Runs the trials of an experiment in parallel on Dispatch and stores each as it finishes.
+///
+/// Each trial is independent and single-threaded, and its seeds come from the experiment, so the
+/// stored results are the same whatever `jobs` is and whatever order trials finish in (apart from
+/// the training-seconds column).
+public struct Runner: Sendable {
+    public let experiment: Experiment
+    public let grid: Grid
+    public let options: RunOptions
+    public let store: ResultStore
+
+    public init(experiment: Experiment, options: RunOptions) throws {
+        self.experiment = experiment
+        self.options = options
+        grid = Grid(experiment)
+        store = ResultStore(resultsRoot: options.resultsRoot, experiment: experiment.name)
+        guard grid.count <= options.maximumTrials else {
+            throw SpecErrors([SpecError(file: experiment.file, path: "(grid)", value: grid.count == Int.max ? "more than 9e18 trials" : "\(grid.count) trials",
+                                        expected: "at most \(options.maximumTrials) trials",
+                                        suggestion: "Sweep fewer values, or raise the limit with --max-trials")])
+        }
+    }
+
+    /// The grid indices this run is responsible for (all, or one shard's).
+    public func trialIndices() -> [Int] {
+        guard let shard = options.shard else { return Array(0..<grid.count) }
+        return ShardAssignment(grid: grid, count: shard.count).trials(inShard: shard.index)
+    }
+
+    /// For each trial in scope: whether a result for it is stored and made by this build.
+    public func cacheState(indices: [Int]) -> (done: [Int], stale: [Int], missing: [Int]) {
+        let stored = store.storedIDs()
+        var done: [Int] = [], stale: [Int] = [], missing: [Int] = []
+        for index in indices {
+            let id = grid.trial(at: index).id
+            if !stored.contains(id) {
+                missing.append(index)
+            } else if let result = store.load(id), result.build == options.build {
+                done.append(index)
+            } else {
+                stale.append(index)
+            }
+        }
+        return (done, stale, missing)
+    }
+
+    /// Runs every pending trial; `observe` is called from worker threads, one event at a time.
+    public func run(cancellation: Cancellation, observe: @escaping @Sendable (RunEvent) -> Void) throws -> RunOutcome {
+        try store.prepare()
+        let lockName = options.shard.map { ".lock-shard-\($0.index)-of-\($0.count)" } ?? ".lock"
+        let lock = try RunLock(path: store.path(lockName), purpose: "running \(experiment.name)")
+        defer { withExtendedLifetime(lock) {} }
+        store.removeTemporaryFiles()
+        if options.fresh { try store.removeTrials() }
+        let indices = trialIndices()
+        let state = cacheState(indices: indices)
+        let pending = (state.stale + state.missing).sorted()
+        observe(.started(total: indices.count, cached: state.done.count, stale: state.stale.count, pending: pending.count))
+
+        let next = Atomic<Int>(0)
+        let completed = Atomic<Int>(0)
+        let counts = Mutex<[TrialStatus: Int]>([:])
+        let firstError = Mutex<Error?>(nil)
+        let group = DispatchGroup()
+        let workers = max(1, min(options.jobs, pending.count))
+        let metrics = experiment.metrics
+        let build = options.build
+        let grid = self.grid
+        let store = self.store
+        for _ in 0..<workers {
+            DispatchQueue.global().async(group: group) {
+                while !cancellation.isCancelled {
+                    let position = next.add(1, ordering: .relaxed).oldValue
+                    guard position < pending.count else { break }
+                    let trial = grid.trial(at: pending[position])
+                    let result = TrialExecutor.run(trial, metrics: metrics, build: build, cancelled: { cancellation.isCancelled })
+                    if cancellation.isCancelled && result.status == .timeout { break }
+                    do {
+                        try store.save(result)
+                    } catch {
+                        firstError.withLock { if $0 == nil { $0 = error } }
+                        cancellation.cancel()
+                        break
+                    }
+                    counts.withLock { $0[result.status, default: 0] += 1 }
+                    let done = completed.add(1, ordering: .relaxed).newValue
+                    observe(.finished(result, done: done, pending: pending.count))
+                }
+            }
+        }
+        group.wait()
+        if let error = firstError.withLock({ $0 }) { throw error }
+        let ran = completed.load(ordering: .relaxed)
+        return RunOutcome(total: indices.count, ran: ran, cached: state.done.count, missing: pending.count - ran,
+                          statusCounts: counts.withLock { $0 }, interrupted: cancellation.isCancelled)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import LossCore
+
+/// Reads and validates experiment files. Every problem is reported with the file, the field path,
+/// the value and what was expected; validation continues after a problem so that all are listed.
+public enum ExperimentLoader {
+    /// Files larger than this are refused before parsing.
+    public static let maximumFileSize = 1 << 20
+
+    /// Loads the file at `path`, applying `overrides` (`--set path=value`) and `seeds` (`--seeds N`).
+    public static func load(path: String, overrides: [String] = [], seeds: Int? = nil) throws -> Experiment {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if attributes[.type] as? FileAttributeType == .typeDirectory {
+                throw SpecErrors([SpecError(file: path, path: "", expected: "an experiment file, not a directory")])
+            }
+            if let size = attributes[.size] as? Int, size > maximumFileSize {
+                throw SpecErrors([SpecError(file: path, path: "", value: "\(size) bytes",
+                                            expected: "a file of at most \(maximumFileSize) bytes")])
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let error as SpecErrors {
+            throw error
+        } catch {
+            throw FileError(path: path, reason: "cannot be read (\((error as NSError).localizedDescription))")
+        }
+        return try load(data: data, file: path, overrides: overrides, seeds: seeds)
+    }
+
+    /// Loads an experiment from the bytes of a file named `file` (for messages).
+    public static func load(data: Data, file: String, overrides: [String] = [], seeds: Int? = nil) throws -> Experiment {
+        guard String(data: data, encoding: .utf8) != nil else {
+            throw SpecErrors([SpecError(file: file, path: "", expected: "UTF-8 text (the file holds bytes that are not UTF-8)")])
+        }
+        var root: JSONValue
+        do {
+            root = try JSONValue.parse(data)
+        } catch {
+            throw SpecErrors([SpecError(file: file, path: "", expected: "valid JSON5: \(parseErrorText(error))")])
+        }
+        for override in overrides {
+            root = try applyOverride(override, to: root, file: file)
+        }
+        if let seeds {
+            guard case .object(var members) = root else { return try Validator(file: file).validate(root) }
+            members["seeds"] = .number(Double(seeds))
+            root = .object(members)
+        }
+        return try Validator(file: file).validate(root)
+    }
+
+    /// Applies `path=value` (value in JSON5, or a bare word taken as a string) to the tree.
+    static func applyOverride(_ override: String, to root: JSONValue, file: String) throws -> JSONValue {
+        guard let equals = override.firstIndex(of: "=") else {
+            throw SpecErrors([SpecError(file: "--set", path: override, expected: "path=value, e.g. training.epochs=5")])
+        }
+        let path = String(override[..<equals]).trimmingCharacters(in: .whitespaces)
+        let text = String(override[override.index(after: equals)...])
+        let value: JSONValue
+        if let parsed = try? JSONValue.parse(text) {
+            value = parsed
+        } else if text.hasPrefix("["), text.hasSuffix("]") {
+            let words = text.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            value = .array(words.map { word in (try? JSONValue.parse(word)) ?? .string(word) })
+        } else {
+            value = .string(text)
+        }
+        let components = path.split(separator: ".").map(String.init)
+        guard !components.isEmpty, components.allSatisfy({ !$0.isEmpty }) else {
+            throw SpecErrors([SpecError(file: "--set", path: path, expected: "a field path such as training.epochs")])
+        }
+        func set(_ node: JSONValue, _ rest: ArraySlice<String>) throws -> JSONValue {
+            guard let key = rest.first else { return value }
+            guard case .object(var members) = node else {
+                throw SpecErrors([SpecError(file: "--set", path: path, expected: "a path through objects of \(file)")])
+            }
+            members[key] = try set(members[key] ?? .object([:]), rest.dropFirst())
+            return .object(members)
+        }
+        return try set(root, components[...])
+    }
+
+    static func parseErrorText(_ error: Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error {
+            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            return underlying ?? context.debugDescription
+        }
+        return "\(error)"
+    }
+}
+
+/// A file that cannot be read or written.
+public struct FileError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}

@@ -1,0 +1,432 @@
+import LossCore
+
+/// Turns a parsed experiment file into an ``Experiment``, collecting every problem it finds.
+struct Validator {
+    let file: String
+    private var errors: [SpecError] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func fail(_ path: String, _ value: JSONValue?, _ expected: String, suggestion: String? = nil) {
+        errors.append(SpecError(file: file, path: path, value: value?.description, expected: expected, suggestion: suggestion))
+    }
+
+    /// Reports keys of `members` that are not among `known`, with a "did you mean" suggestion.
+    mutating func rejectUnknown(_ members: [String: JSONValue], known: [String], section: String) {
+        for key in members.keys.sorted() where !known.contains(key) {
+            let path = section.isEmpty ? key : "\(section).\(key)"
+            let suggestion = closestMatch(to: key, among: known).map { "Did you mean \"\($0)\"?" }
+                ?? "Known fields: " + known.joined(separator: ", ")
+            fail(path, nil, "a known field", suggestion: "Unknown field. " + suggestion)
+        }
+    }
+
+    func validate(_ root: JSONValue) throws -> Experiment {
+        var validator = self
+        let experiment = validator.build(root)
+        if !validator.errors.isEmpty { throw SpecErrors(validator.errors) }
+        return experiment!
+    }
+
+    private mutating func build(_ root: JSONValue) -> Experiment? {
+        guard case .object(let top) = root else {
+            fail("", root, "an object { name: ..., dataset: ..., loss: [...] } at the top level")
+            return nil
+        }
+        rejectUnknown(top, known: Schema.topLevel.map(\.name), section: "")
+        for field in Schema.topLevel {
+            if let value = top[field.name], let expected = field.check(value) { fail(field.name, value, expected) }
+        }
+        func text(_ key: String) -> String? {
+            if case .string(let s)? = top[key] { return s }
+            return nil
+        }
+        let name = text("name") ?? ""
+        if top["name"] == nil {
+            fail("name", nil, "a name (\(Schema.namePattern))", suggestion: "The name is required: it names results/<name>/ and plots/<name>/")
+        } else if !isValidName(name) {
+            fail("name", top["name"], Schema.namePattern)
+        }
+        let kind = Experiment.Kind(rawValue: text("kind") ?? "train") ?? .train
+        var settings: [Setting] = []
+        var task: Task?
+        if kind == .train {
+            if let dataset = top["dataset"] {
+                (settings, task) = datasetSettings(dataset)
+            } else {
+                fail("dataset", nil, "an object with a generator, e.g. { generator: \"gaussian\" }",
+                     suggestion: "Training experiments need a dataset")
+            }
+            settings += sectionSettings("model", top["model"] ?? .object([:]))
+            settings += sectionSettings("training", top["training"] ?? .object([:]))
+        } else {
+            for section in ["dataset", "model", "training"] where top[section] != nil {
+                fail(section, nil, "no \(section) in a curves experiment (kind \"curves\" trains nothing)")
+            }
+            settings += sectionSettings("curves", top["curves"] ?? .object([:]))
+        }
+        if kind == .train, top["curves"] != nil {
+            fail("curves", nil, "no curves section in a train experiment", suggestion: "Set kind: \"curves\" to evaluate losses without training")
+        }
+        let losses = lossEntries(top["loss"])
+        let labels = losses.map(\.label)
+        let metrics = metricList(top["metrics"], task: task, kind: kind)
+        var reference = labels.first ?? ""
+        if let value = top["reference"], case .string(let s) = value {
+            if labels.contains(s) { reference = s } else {
+                fail("reference", value, "one of the loss labels: " + labels.joined(separator: ", "),
+                     suggestion: closestMatch(to: s, among: labels).map { "Did you mean \"\($0)\"?" })
+            }
+        }
+        let allSettings = settings + losses.flatMap(\.settings)
+        let zipGroups = zipList(top["zip"] ?? .array([]), settings: allSettings)
+        let expectations = expectationList(top["expect"] ?? .array([]), labels: labels, settings: allSettings)
+        var plots: [JSONValue] = []
+        if let value = top["plots"] {
+            if case .array(let items) = value { plots = items } else { fail("plots", value, "a list of figures") }
+        }
+        func number(_ key: String, _ fallback: Double) -> Double {
+            if case .number(let x)? = top[key], x.isFinite { return x }
+            return fallback
+        }
+        return Experiment(
+            file: file, name: name, title: text("title") ?? name, description: text("description") ?? "",
+            claim: text("claim") ?? "", kind: kind, seeds: Int(number("seeds", 10)),
+            seed: UInt64(max(0, min(number("seed", 0), 9_007_199_254_740_991))),
+            settings: settings, losses: losses, metrics: metrics, reference: reference,
+            zipGroups: zipGroups, expectations: expectations, plots: plots, source: root)
+    }
+
+    /// Whether `name` can be a folder name that stays inside results/ and plots/.
+    func isValidName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, name.count <= 64 else { return false }
+        let allowed = { (c: Unicode.Scalar) in ("a"..."z").contains(c) || ("0"..."9").contains(c) || c == "-" || c == "_" }
+        return name.unicodeScalars.allSatisfy(allowed) && first != "-" && first != "_"
+    }
+
+    // MARK: Sections
+
+    /// Splits a written value into the values of a setting; a list (of lists for list-valued
+    /// fields) is an axis. Empty sweeps are errors.
+    private mutating func values(of value: JSONValue, listValued: Bool, path: String) -> (values: [JSONValue], swept: Bool)? {
+        if case .array(let items) = value {
+            let isSweep = listValued ? items.contains { if case .array = $0 { return true } else { return false } } : true
+            if isSweep {
+                if items.isEmpty {
+                    fail(path, value, "at least one value", suggestion: "An empty list would sweep over nothing")
+                    return nil
+                }
+                return (items, true)
+            }
+        }
+        return ([value], false)
+    }
+
+    private mutating func sectionSettings(_ section: String, _ value: JSONValue, extraFields: [Field] = []) -> [Setting] {
+        guard case .object(let members) = value else {
+            fail(section, value, "an object")
+            return []
+        }
+        let fields = Schema.fields(ofSection: section) + extraFields
+        rejectUnknown(members, known: fields.map(\.name), section: section)
+        var settings: [Setting] = []
+        for field in fields {
+            let path = "\(section).\(field.name)"
+            if let written = members[field.name] {
+                guard let (values, swept) = self.values(of: written, listValued: field.isListValued, path: path) else { continue }
+                for item in values {
+                    if let expected = field.check(item) { fail(path, item, expected) }
+                }
+                settings.append(Setting(path: path, values: values, isSwept: swept))
+            } else if let defaultValue = field.defaultValue {
+                settings.append(Setting(path: path, values: [defaultValue], isSwept: false))
+            }
+        }
+        return settings
+    }
+
+    private mutating func datasetSettings(_ value: JSONValue) -> ([Setting], Task?) {
+        guard case .object(let members) = value else {
+            fail("dataset", value, "an object with a generator, e.g. { generator: \"gaussian\" }")
+            return ([], nil)
+        }
+        var generatorNames: [String] = []
+        switch members["generator"] {
+        case .string(let s)?: generatorNames = [s]
+        case .array(let items)?: generatorNames = items.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
+        case nil:
+            fail("dataset.generator", nil, "a generator: " + Schema.generatorNames.joined(separator: ", "))
+        default: break
+        }
+        let generators = generatorNames.compactMap { DataGenerators.named($0) }
+        for name in generatorNames where DataGenerators.named(name) == nil {
+            fail("dataset.generator", .string(name), "one of " + Schema.generatorNames.joined(separator: ", "),
+                 suggestion: closestMatch(to: name, among: Schema.generatorNames).map { "Did you mean \"\($0)\"?" })
+        }
+        var parameterFields: [Field] = []
+        for generator in generators {
+            for info in generator.parameters where !parameterFields.contains(where: { $0.name == info.name }) {
+                let listValued: Bool = if case .list = info.defaultValue { true } else { false }
+                let kind: Field.Kind = listValued ? .numberList(-1e300...1e300, integer: false) : .structured
+                parameterFields.append(Field(info.name, kind, default: nil, info.summary))
+            }
+        }
+        var settings = sectionSettings("dataset", value, extraFields: parameterFields)
+        // Each generator parameter value must be accepted by a generator that has the parameter.
+        for index in settings.indices where parameterFields.contains(where: { "dataset.\($0.name)" == settings[index].path }) {
+            let name = String(settings[index].path.dropFirst("dataset.".count))
+            for item in settings[index].values {
+                guard let parameter = parameterValue(item) else {
+                    fail(settings[index].path, item, "a number, true/false, a word or a list of numbers")
+                    continue
+                }
+                var problems: [ParameterError] = []
+                for generator in generators where generator.parameters.contains(where: { $0.name == name }) {
+                    do { _ = try generator.init(parameters: Parameters([name: parameter])) } catch let error as ParameterError {
+                        problems.append(error)
+                    } catch {}
+                }
+                if let problem = problems.first { fail(settings[index].path, item, problem.expected) }
+            }
+        }
+        settings.sort { $0.path < $1.path }
+        let task: Task? = generators.count == 1 ? (try? generators[0].init(parameters: fixedParameters(settings, prefix: "dataset.")))?.task : nil
+        return (settings, task)
+    }
+
+    /// The parameters under `prefix` that take a single value.
+    func fixedParameters(_ settings: [Setting], prefix: String) -> Parameters {
+        var values: [String: ParameterValue] = [:]
+        for setting in settings where setting.path.hasPrefix(prefix) && !setting.isSwept {
+            if let value = parameterValue(setting.values[0]) { values[String(setting.path.dropFirst(prefix.count))] = value }
+        }
+        return Parameters(values)
+    }
+
+    // MARK: Losses
+
+    private mutating func lossEntries(_ value: JSONValue?) -> [LossEntry] {
+        guard let value else {
+            fail("loss", nil, "a list of losses, e.g. [\"mse\", \"mae\"]", suggestion: "The loss list is required")
+            return []
+        }
+        let items: [JSONValue]
+        switch value {
+        case .array(let list) where list.isEmpty:
+            fail("loss", value, "at least one loss")
+            return []
+        case .array(let list): items = list
+        case .string, .object: items = [value]
+        default:
+            fail("loss", value, "a list of loss names or objects such as {name: \"focal\", gamma: [0, 2]}")
+            return []
+        }
+        var entries: [LossEntry] = []
+        let knownNames = LossKind.allCases.flatMap { [$0.rawValue, $0.alias] }
+        for (index, item) in items.enumerated() {
+            let path = "loss[\(index)]"
+            var members: [String: JSONValue]
+            switch item {
+            case .string(let s): members = ["name": .string(s)]
+            case .object(let m): members = m
+            default:
+                fail(path, item, "a loss name or an object {name: ..., parameter: value}")
+                continue
+            }
+            guard case .string(let name)? = members["name"] else {
+                fail("\(path).name", members["name"], "a loss name: " + LossKind.allCases.map(\.alias).joined(separator: ", "))
+                continue
+            }
+            guard let kind = LossKind.named(name) else {
+                fail("\(path).name", .string(name), "a known loss: " + LossKind.allCases.map(\.alias).joined(separator: ", "),
+                     suggestion: closestMatch(to: name, among: knownNames).map { "Did you mean \"\($0)\"?" })
+                continue
+            }
+            let parameterFields = kind.parameters.map { Field($0.name, .structured, default: nil, $0.summary) }
+            let fields = Schema.lossEntry + parameterFields
+            rejectUnknown(members, known: fields.map(\.name), section: path)
+            var settings: [Setting] = []
+            for field in fields where !["name", "label"].contains(field.name) {
+                guard let written = members[field.name] else { continue }
+                let settingPath = "loss.\(field.name)"
+                guard let (values, swept) = self.values(of: written, listValued: false, path: "\(path).\(field.name)") else { continue }
+                for item in values {
+                    if let expected = field.check(item) {
+                        fail("\(path).\(field.name)", item, expected)
+                    } else if parameterFields.contains(where: { $0.name == field.name }) {
+                        guard let parameter = parameterValue(item) else {
+                            fail("\(path).\(field.name)", item, "a number or true/false")
+                            continue
+                        }
+                        do { _ = try kind.make(Parameters([field.name: parameter])) } catch let error as ParameterError {
+                            fail("\(path).\(field.name)", item, error.expected)
+                        } catch {}
+                    }
+                }
+                settings.append(Setting(path: settingPath, values: values, isSwept: swept))
+            }
+            var label = kind.alias
+            if case .string(let s)? = members["activation"] { label += "+" + s }
+            if case .string(let s)? = members["encoding"] { label += "+" + s }
+            if let written = members["label"] {
+                if case .string(let s) = written, !s.isEmpty, s.count <= 64 { label = s } else {
+                    fail("\(path).label", written, "a non-empty string of at most 64 characters")
+                }
+            }
+            if entries.contains(where: { $0.label == label }) {
+                fail("\(path).label", .string(label), "a label different from the other losses'",
+                     suggestion: "Two loss entries are both called \"\(label)\"; give one a label: \"...\"")
+            }
+            entries.append(LossEntry(kind: kind, label: label, settings: settings))
+        }
+        return entries
+    }
+
+    // MARK: Metrics, zips and expectations
+
+    private mutating func metricList(_ value: JSONValue?, task: Task?, kind: Experiment.Kind) -> [Metric]? {
+        guard let value else { return nil }
+        if kind == .curves {
+            fail("metrics", value, "no metrics in a curves experiment (nothing is trained)")
+            return nil
+        }
+        let items: [JSONValue]
+        if case .array(let list) = value { items = list } else { items = [value] }
+        if items.isEmpty {
+            fail("metrics", value, "at least one metric (or leave the field out for every metric that applies)")
+        }
+        var metrics: [Metric] = []
+        let names = Metric.allCases.map(\.rawValue)
+        for (index, item) in items.enumerated() {
+            guard case .string(let s) = item, let metric = Metric(rawValue: s) else {
+                let word: String = if case .string(let s) = item { s } else { "" }
+                fail("metrics[\(index)]", item, "a metric: " + names.joined(separator: ", "),
+                     suggestion: closestMatch(to: word, among: names).map { "Did you mean \"\($0)\"?" })
+                continue
+            }
+            if let task, !metric.applies(to: task) {
+                fail("metrics[\(index)]", item, "a metric that applies to a \(task.name) task")
+            }
+            if metrics.contains(metric) {
+                fail("metrics[\(index)]", item, "each metric once")
+            }
+            metrics.append(metric)
+        }
+        return metrics
+    }
+
+    private mutating func zipList(_ value: JSONValue, settings: [Setting]) -> [[String]] {
+        guard case .array(let groups) = value else {
+            fail("zip", value, "a list of groups of field paths, e.g. [[\"dataset.noise\", \"training.epochs\"]]")
+            return []
+        }
+        var result: [[String]] = []
+        var seen: Set<String> = []
+        for (index, group) in groups.enumerated() {
+            guard case .array(let items) = group, items.count >= 2 else {
+                fail("zip[\(index)]", group, "a list of at least two swept field paths")
+                continue
+            }
+            var paths: [String] = []
+            var length: Int?
+            for item in items {
+                guard case .string(let path) = item, let setting = settings.first(where: { $0.path == path }), setting.isSwept else {
+                    fail("zip[\(index)]", item, "the path of a swept field (written as a list), e.g. \"dataset.noise\"",
+                         suggestion: closestMatch(to: item.description, among: settings.filter(\.isSwept).map(\.path)).map { "Did you mean \"\($0)\"?" })
+                    continue
+                }
+                if path.hasPrefix("loss.") {
+                    fail("zip[\(index)]", item, "a dataset, model, training or curves field (loss parameters are crossed within their entry)")
+                    continue
+                }
+                if seen.contains(path) { fail("zip[\(index)]", item, "each path in one zip group only") }
+                seen.insert(path)
+                if let length, length != setting.values.count {
+                    fail("zip[\(index)]", item, "lists of the same length (\(length) values) in one zip group")
+                }
+                length = setting.values.count
+                paths.append(path)
+            }
+            result.append(paths)
+        }
+        return result
+    }
+
+    private mutating func expectationList(_ value: JSONValue, labels: [String], settings: [Setting]) -> [Expectation] {
+        guard case .array(let items) = value else {
+            fail("expect", value, "a list of claims such as {metric: \"mae\", better: \"mae\", than: \"mse\"}")
+            return []
+        }
+        var result: [Expectation] = []
+        for (index, item) in items.enumerated() {
+            let path = "expect[\(index)]"
+            guard case .object(let members) = item else {
+                fail(path, item, "an object {metric: ..., better: ..., than: ..., where: {...}}")
+                continue
+            }
+            rejectUnknown(members, known: ["metric", "better", "than", "where", "statement"], section: path)
+            var metric: Metric?
+            if case .string(let s)? = members["metric"], let m = Metric(rawValue: s) { metric = m } else {
+                let word: String = if case .string(let s)? = members["metric"] { s } else { "" }
+                fail("\(path).metric", members["metric"], "a metric name",
+                     suggestion: closestMatch(to: word, among: Metric.allCases.map(\.rawValue)).map { "Did you mean \"\($0)\"?" })
+            }
+            var pair: [String] = []
+            for key in ["better", "than"] {
+                if case .string(let s)? = members[key], labels.contains(s) { pair.append(s) } else {
+                    let word: String = if case .string(let s)? = members[key] { s } else { "" }
+                    fail("\(path).\(key)", members[key], "a loss label: " + labels.joined(separator: ", "),
+                         suggestion: closestMatch(to: word, among: labels).map { "Did you mean \"\($0)\"?" })
+                }
+            }
+            if pair.count == 2, pair[0] == pair[1] { fail("\(path).than", members["than"], "a loss other than \"better\"") }
+            var conditions: [String: JSONValue] = [:]
+            if let written = members["where"] {
+                if case .object(let wheres) = written {
+                    for (key, condition) in wheres.sorted(by: { $0.key < $1.key }) {
+                        guard let setting = settings.first(where: { $0.path == key }) else {
+                            fail("\(path).where.\(key)", nil, "a field path of this file such as dataset.noise",
+                                 suggestion: closestMatch(to: key, among: settings.map(\.path)).map { "Did you mean \"\($0)\"?" })
+                            continue
+                        }
+                        if !setting.values.contains(condition) {
+                            fail("\(path).where.\(key)", condition, "one of the values of \(key): " + setting.values.map(\.description).joined(separator: ", "))
+                        }
+                        conditions[key] = condition
+                    }
+                } else {
+                    fail("\(path).where", written, "an object of field path: value, e.g. {\"dataset.outlier_fraction\": 0.2}")
+                }
+            }
+            var statement = ""
+            if case .string(let s)? = members["statement"] { statement = s }
+            guard let metric, pair.count == 2 else { continue }
+            if statement.isEmpty {
+                let direction = metric.higherIsBetter ? "higher" : "lower"
+                let context = conditions.keys.sorted().map { "\($0) = \(conditions[$0]!)" }.joined(separator: ", ")
+                statement = "\(pair[0]) has a \(direction) \(metric.rawValue) than \(pair[1])" + (context.isEmpty ? "" : " at \(context)")
+            }
+            result.append(Expectation(metric: metric, better: pair[0], than: pair[1], conditions: conditions, statement: statement))
+        }
+        return result
+    }
+}
+
+/// A JSON value as a component parameter, or `nil` when it has no parameter form.
+func parameterValue(_ value: JSONValue) -> ParameterValue? {
+    switch value {
+    case .number(let x): return .number(x)
+    case .bool(let b): return .bool(b)
+    case .string(let s): return .text(s)
+    case .array(let items):
+        var numbers: [Double] = []
+        for item in items {
+            guard case .number(let x) = item else { return nil }
+            numbers.append(x)
+        }
+        return .list(numbers)
+    default: return nil
+    }
+}
