@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// Errors of predicted values against expected values on the targets' own scale.
+//
+// Conventions shared by every regression metric: `predicted[i]` and `expected[i]` belong to
+// sample `i` and the two arrays have the same length (a precondition); each `Float` is converted to
+// `Double` before any arithmetic; no samples gives NaN and a NaN prediction gives NaN.
+
+/// Mean squared error, `(1/n) sum_i (p_i - y_i)^2` (sklearn `mean_squared_error`).
+public func meanSquaredError(predicted: [Float], expected: [Float]) -> Double {
+    precondition(predicted.count == expected.count, "\(predicted.count) predictions for \(expected.count) targets")
+    return SummaryStatistics.mean(zip(predicted, expected).map { p, y in
+        let difference = Double(p) - Double(y)
+        return difference * difference
+    })
+}
+
+/// Root mean squared error, `sqrt((1/n) sum_i (p_i - y_i)^2)`, in the targets' unit.
+public func rootMeanSquaredError(predicted: [Float], expected: [Float]) -> Double {
+    meanSquaredError(predicted: predicted, expected: expected).squareRoot()
+}
+
+/// Mean absolute error, `(1/n) sum_i |p_i - y_i|`.
+public func meanAbsoluteError(predicted: [Float], expected: [Float]) -> Double {
+    precondition(predicted.count == expected.count, "\(predicted.count) predictions for \(expected.count) targets")
+    return SummaryStatistics.mean(zip(predicted, expected).map { p, y in abs(Double(p) - Double(y)) })
+}
+
+/// Median absolute error, `median_i |p_i - y_i|` (for an even count, the mean of the two middle
+/// values, as sklearn `median_absolute_error`). Insensitive to a minority of wild errors, which is
+/// what separates robust losses from squared error on data with outliers.
+public func medianAbsoluteError(predicted: [Float], expected: [Float]) -> Double {
+    precondition(predicted.count == expected.count, "\(predicted.count) predictions for \(expected.count) targets")
+    return SummaryStatistics.median(zip(predicted, expected).map { p, y in abs(Double(p) - Double(y)) })
+}
+
+/// Mean squared logarithmic error,
+/// `(1/n) sum_i (log1p(max(p_i, 0)) - log1p(max(y_i, 0)))^2`.
+///
+/// Negative values are floored at 0 so that the logarithm is defined; sklearn raises on them
+/// instead, and Keras's loss floors at `epsilon` rather than 0.
+public func meanSquaredLogarithmicError(predicted: [Float], expected: [Float]) -> Double {
+    precondition(predicted.count == expected.count, "\(predicted.count) predictions for \(expected.count) targets")
+    return SummaryStatistics.mean(zip(predicted, expected).map { p, y in
+        let difference = log1p(SummaryStatistics.clamp(Double(p), lower: 0, upper: .infinity))
+            - log1p(SummaryStatistics.clamp(Double(y), lower: 0, upper: .infinity))
+        return difference * difference
+    })
+}
