@@ -262,6 +262,8 @@ case("logits/+-100", "binary_focal", [[100.0, -100.0], [-100.0, 100.0]], [[1.0, 
      fromLogits=True)
 case("logits/+-500", "binary_focal", [[500.0, -500.0], [-500.0, 500.0]], [[1.0, 0.0], [1.0, 0.0]],
      fromLogits=True)
+case("near-clip/balanced", "binary_focal", [[2e-7, 0.9999998], [1e-6, 0.999999]], [[1.0, 0.0], [0.0, 1.0]],
+     applyClassBalancing=True)
 case("exact-0-and-1/gamma=2", "binary_focal", [[0.0, 1.0], [1.0, 0.0]], [[0.0, 1.0], [0.0, 1.0]])
 case("exact-0-and-1/gamma=0.5", "binary_focal", [[0.0, 1.0], [1.0, 0.0]], [[0.0, 1.0], [0.0, 1.0]],
      gamma=0.5, note="(1 - p_t)^0.5 has an infinite slope at p_t = 1: Keras's gradient is NaN")
@@ -276,6 +278,7 @@ case("probabilities", "cce", P3, Y3)
 case("probabilities/unnormalised", "cce", U3, Y3, weights=W2)
 case("probabilities/smoothing=0.1", "cce", P3, Y3, labelSmoothing=0.1)
 case("probabilities/soft-targets", "cce", P3, [[0.5, 0.25, 0.25], [0.0, 0.6, 0.4]])
+case("probabilities/near-clip", "cce", [[2e-7, 0.5, 0.4999998], [0.999999, 1e-6, 0.0]], Y3)
 case("probabilities/exact-0-and-1", "cce", [[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]], [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
 case("logits", "cce", X3, Y3, fromLogits=True)
 case("logits/smoothing=0.2", "cce", X3, Y3, weights=W2, fromLogits=True, labelSmoothing=0.2)
@@ -304,6 +307,8 @@ case("logits", "categorical_focal", X3, Y3, fromLogits=True)
 case("logits/gamma=0.5/smoothing=0.2", "categorical_focal", X3, Y3, weights=W2, gamma=0.5,
      fromLogits=True, labelSmoothing=0.2)
 case("logits/+-100", "categorical_focal", [[100.0, -100.0, 0.0], [-100.0, 100.0, 99.0]], Y3, fromLogits=True)
+case("logits/+-500", "categorical_focal", [[500.0, -500.0, 0.0], [-500.0, 500.0, 499.0]], Y3, weights=W2,
+     fromLogits=True, labelSmoothing=0.1)
 case("integer-labels/logits", "categorical_focal", X3, [[2.0], [1.0]],
      keras_expected=[[0.0, 0.0, 1.0], [0.0, 1.0, 0.0]], fromLogits=True)
 case("integer-labels/probabilities/smoothing=0.1", "categorical_focal", U3, [[2.0], [0.0]],

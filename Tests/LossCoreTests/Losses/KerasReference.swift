@@ -814,6 +814,21 @@ enum KerasReference {
             gradientNote: nil
         ),
         KerasCase(
+            name: "binary_focal/near-clip/balanced",
+            keras: "keras.losses.BinaryFocalCrossentropy(apply_class_balancing=True)",
+            loss: BinaryFocalCrossentropy(applyClassBalancing: true),
+            predicted: [[2.0e-07, 0.9999998], [1.0e-06, 0.999999]],
+            expected: [[1.0, 0.0], [0.0, 1.0]],
+            sampleWeights: nil,
+            values: [7.75446033, 5.20184419e-19],
+            weightedValues: [7.75446033, 5.20184419e-19],
+            sum: 7.75446033,
+            mean: 3.87723017,
+            gradientOfSum: [[-625003.625, 2097163], [1.1550769e-12, -3.85025616e-13]],
+            gradientOfMean: [[-312501.812, 1048581.5], [5.77538451e-13, -1.92512808e-13]],
+            gradientNote: nil
+        ),
+        KerasCase(
             name: "binary_focal/exact-0-and-1/gamma=2",
             keras: "keras.losses.BinaryFocalCrossentropy()",
             loss: BinaryFocalCrossentropy(),
@@ -901,6 +916,21 @@ enum KerasReference {
             mean: 1.04152858,
             gradientOfSum: [[0.285714269, -0.25, -1.5], [1, -1, 0.333333373]],
             gradientOfMean: [[0.142857134, -0.125, -0.75], [0.5, -0.5, 0.166666687]],
+            gradientNote: nil
+        ),
+        KerasCase(
+            name: "cce/probabilities/near-clip",
+            keras: "keras.losses.CategoricalCrossentropy()",
+            loss: CategoricalCrossentropy(),
+            predicted: [[2.0e-07, 0.5, 0.4999998], [0.999999, 1.0e-06, 0.0]],
+            expected: [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]],
+            sampleWeights: nil,
+            values: [15.4249487, 13.8155107],
+            weightedValues: [15.4249487, 13.8155107],
+            sum: 29.2404594,
+            mean: 14.6202297,
+            gradientOfSum: [[-4999999, 1, 1], [1, -999999, 1]],
+            gradientOfMean: [[-2499999.5, 0.5, 0.5], [0.5, -499999.5, 0.5]],
             gradientNote: nil
         ),
         KerasCase(
@@ -1201,6 +1231,21 @@ enum KerasReference {
             mean: 0.00283225649,
             gradientOfSum: [[-0, -0, -0], [0, -0.013145281, 0.0131452801]],
             gradientOfMean: [[-0, -0, -0], [0, -0.0065726405, 0.00657264004]],
+            gradientNote: nil
+        ),
+        KerasCase(
+            name: "categorical_focal/logits/+-500",
+            keras: "keras.losses.CategoricalFocalCrossentropy(from_logits=True, label_smoothing=0.10000000149011612)",
+            loss: CategoricalFocalCrossentropy(fromLogits: true, labelSmoothing: 0.1),
+            predicted: [[500.0, -500.0, 0.0], [-500.0, 500.0, 499.0]],
+            expected: [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]],
+            sampleWeights: [0.5, 2.0],
+            values: [0.268634886, 0.145453215],
+            weightedValues: [0.134317443, 0.290906429],
+            sum: 0.425223887,
+            mean: 0.212611943,
+            gradientOfSum: [[-0, -0, -0], [0, -0.0117339455, 0.0117339445]],
+            gradientOfMean: [[-0, -0, -0], [0, -0.00586697273, 0.00586697226]],
             gradientNote: nil
         ),
         KerasCase(
