@@ -35,16 +35,17 @@ struct GradientCase: Sendable, CustomTestStringConvertible {
 /// float32 differences noisy: each evaluation errs by a few ulps of `max(1, |f|)` (the O(1)
 /// intermediates of the loss formulas), so the difference quotient carries an absolute error of
 /// about `8 * 2^-24 * max(1, |f|) / 2h`, which is added to the tolerance as a floor
-/// (``GradientCheckTests/roundingFloor(_:_:width:)``). The step is widened around 1e-2 only where
-/// `|f|` is large next to its slope. The actual step is taken as `(x + h) - (x - h)` after both are
-/// rounded to float32, so representation error in the step does not count against the gradient.
+/// (``GradientCheckTests/roundingFloor(_:_:width:)``). A row may widen its step (up to 1e-2) where
+/// `|f|` is large next to its slope; none of the current rows needs to. The actual step is taken as
+/// `(x + h) - (x - h)` after both are rounded to float32, so representation error in the step does
+/// not count against the gradient.
 @Suite("Gradient checks: central finite differences")
 struct GradientCheckTests {
     /// Every loss, activation and fused pair. Add sections (layers, models) here.
     static let table: [GradientCase] = lossCases + reductionCases + activationCases + fusedCases + compositeCases
 
     static func roundingFloor(_ fPlus: Double, _ fMinus: Double, width: Double) -> Double {
-        8 * Double(Float.ulpOfOne) / 2 * max(1, abs(fPlus), abs(fMinus)) / width
+        8 * float32HalfUlp * max(1, abs(fPlus), abs(fMinus)) / width
     }
 
     @Test("analytic gradient equals central finite differences", arguments: table)
@@ -164,9 +165,10 @@ extension GradientCase {
                       expected: [[Float]], step: Double = 1e-3, tolerance: Double = 1e-3) -> GradientCase {
         let rows = logits.count, columns = logits[0].count
         let prepared = loss.prepareTargets(Matrix(expected), predictedColumns: columns)
-        let fused = loss.fused(with: activation)
-        precondition(fused != nil, "\(loss.name) has no fused form with \(activation)")
-        let fusedPrepared = fused!.prepareTargets(Matrix(expected), predictedColumns: columns)
+        guard let fused = loss.fused(with: activation) else {
+            preconditionFailure("\(loss.name) has no fused form with \(activation)")
+        }
+        let fusedPrepared = fused.prepareTargets(Matrix(expected), predictedColumns: columns)
         return GradientCase(
             name: "fused/\(activation)+\(loss.name)/\(option)",
             point: logits.flatMap { $0 },
@@ -176,7 +178,7 @@ extension GradientCase {
             },
             gradient: { z in
                 var g = Matrix(rows: 0, columns: 0)
-                fused!.preparedGradients(predicted: Matrix(rows: rows, columns: columns, storage: z), expected: fusedPrepared,
+                fused.preparedGradients(predicted: Matrix(rows: rows, columns: columns, storage: z), expected: fusedPrepared,
                                          rowScale: [Float](repeating: 1, count: rows), into: &g)
                 return g.storage.map(Double.init)
             },

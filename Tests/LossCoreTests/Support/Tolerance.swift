@@ -18,8 +18,8 @@ func isClose(_ a: Double, _ b: Double, relative: Double, absolute: Double = 0) -
     return abs(a - b) <= max(absolute, relative * scale)
 }
 
-/// One float32 ulp at 1: `2^-23`.
-let float32Epsilon = Double(Float.ulpOfOne)
+/// Half a float32 ulp at 1, `2^-24`: the largest relative rounding error of one float32 operation.
+let float32HalfUlp = Double(Float.ulpOfOne) / 2
 
 /// Records one expectation per element of `actual` against `expected`, naming `label` and the index
 /// of every element that is not close.
