@@ -1,0 +1,45 @@
+import Testing
+
+/// Whether `a` and `b` agree to within `relative` of the larger magnitude, or within `absolute`,
+/// whichever is looser: `|a - b| <= max(absolute, relative * max(|a|, |b|))`.
+///
+/// Equal values are always close (so `+inf` is close to `+inf`, and `0` to `-0`); NaN is never close
+/// to anything, itself included, so a divergence can never pass a comparison; an infinity is close
+/// only to the same infinity.
+///
+/// Scaling by the larger magnitude makes the relation symmetric. The absolute floor is for values
+/// near 0, where a relative tolerance alone would ask for more precision than the computation has:
+/// a result that comes from cancelling terms of size `s` carries a rounding error of a few ulps of
+/// `s`, however small the result.
+func isClose(_ a: Double, _ b: Double, relative: Double, absolute: Double = 0) -> Bool {
+    if a == b { return true }
+    guard a.isFinite, b.isFinite else { return false }
+    let scale = max(abs(a), abs(b))
+    return abs(a - b) <= max(absolute, relative * scale)
+}
+
+/// Half a float32 ulp at 1, `2^-24`: the largest relative rounding error of one float32 operation.
+let float32HalfUlp = Double(Float.ulpOfOne) / 2
+
+/// Records one expectation per element of `actual` against `expected`, naming `label` and the index
+/// of every element that is not close.
+func expectClose(
+    _ actual: [Float], _ expected: [Float], relative: Double, absolute: Double = 0,
+    _ label: @autoclosure () -> String, sourceLocation: SourceLocation = #_sourceLocation
+) {
+    #expect(actual.count == expected.count, "\(label()): \(actual.count) values, expected \(expected.count)",
+            sourceLocation: sourceLocation)
+    for (index, (a, b)) in zip(actual, expected).enumerated() {
+        #expect(isClose(Double(a), Double(b), relative: relative, absolute: absolute),
+                "\(label())[\(index)]: \(a) vs \(b)", sourceLocation: sourceLocation)
+    }
+}
+
+/// Scalar form of ``expectClose(_:_:relative:absolute:_:sourceLocation:)``.
+func expectClose(
+    _ actual: Float, _ expected: Float, relative: Double, absolute: Double = 0,
+    _ label: @autoclosure () -> String, sourceLocation: SourceLocation = #_sourceLocation
+) {
+    #expect(isClose(Double(actual), Double(expected), relative: relative, absolute: absolute),
+            "\(label()): \(actual) vs \(expected)", sourceLocation: sourceLocation)
+}
