@@ -1,20 +1,4 @@
 // Commands whose implementation lands in later commits of this session.
-enum ListCommand: Subcommand {
-    static let name = "list"; static let summary = "list losses, activations, models, optimizers, generators and metrics"; static let help = ""
-    static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }
-}
-enum RunCommand: Subcommand {
-    static let name = "run"; static let summary = "run experiment files"; static let help = ""
-    static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }
-}
-enum ValidateCommand: Subcommand {
-    static let name = "validate"; static let summary = "check experiment files without running them"; static let help = ""
-    static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }
-}
-enum PlotCommand: Subcommand {
-    static let name = "plot"; static let summary = "write gnuplot scripts and figures from existing results"; static let help = ""
-    static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }
-}
 enum CompareCommand: Subcommand {
     static let name = "compare"; static let summary = "compare two result sets"; static let help = ""
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }

@@ -10,12 +10,24 @@ import Testing
 /// Scaling by the larger magnitude makes the relation symmetric. The absolute floor is for values
 /// near 0, where a relative tolerance alone would ask for more precision than the computation has:
 /// a result that comes from cancelling terms of size `s` carries a rounding error of a few ulps of
-/// `s`, however small the result.
-func isClose(_ a: Double, _ b: Double, relative: Double, absolute: Double = 0) -> Bool {
+/// `s`, however small the result. The default relative tolerance, 1e-6, allows for `Float` inputs
+/// (a relative precision of 6e-8) carried into `Double` arithmetic.
+func isClose(_ a: Double, _ b: Double, relative: Double = 1e-6, absolute: Double = 0) -> Bool {
     if a == b { return true }
     guard a.isFinite, b.isFinite else { return false }
     let scale = max(abs(a), abs(b))
     return abs(a - b) <= max(absolute, relative * scale)
+}
+
+/// Element-wise ``isClose(_:_:relative:absolute:)`` of two arrays of the same length.
+func isClose(_ a: [Double], _ b: [Double], relative: Double = 1e-6, absolute: Double = 0) -> Bool {
+    a.count == b.count && zip(a, b).allSatisfy { isClose($0, $1, relative: relative, absolute: absolute) }
+}
+
+/// ``isClose(_:_:relative:absolute:)`` for an optional value, which is never close when `nil`.
+func isClose(_ a: Double?, _ b: Double, relative: Double = 1e-6, absolute: Double = 0) -> Bool {
+    guard let a else { return false }
+    return isClose(a, b, relative: relative, absolute: absolute)
 }
 
 /// Half a float32 ulp at 1, `2^-24`: the largest relative rounding error of one float32 operation.

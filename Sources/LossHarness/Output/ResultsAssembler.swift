@@ -1,0 +1,155 @@
+import Foundation
+import LossCore
+
+/// Builds the tidy CSV files of an experiment from its stored trials, in grid order, streaming
+/// each file so that memory stays bounded by the number of groups, not of epochs.
+public struct ResultsAssembler {
+    public let experiment: Experiment
+    public let grid: Grid
+    public let store: ResultStore
+
+    public init(experiment: Experiment, grid: Grid, store: ResultStore) {
+        self.experiment = experiment
+        self.grid = grid
+        self.store = store
+    }
+
+    /// What was assembled.
+    public struct Report: Sendable {
+        public var trialsWritten: Int
+        public var missing: [Int]
+        public var claims: [ClaimVerdict]
+    }
+
+    /// The metric columns: the experiment's list, or every metric that appears, in catalogue order.
+    func metricColumns(_ present: Set<String>) -> [String] {
+        if let metrics = experiment.metrics { return metrics.map(\.rawValue) }
+        return Metric.allCases.map(\.rawValue).filter(present.contains)
+    }
+
+    /// Writes trials.csv, history.csv, summary.csv, claims.csv and spec.json from the stored trials.
+    public func assemble(provenance: Provenance) throws -> Report {
+        let paths = grid.sweptPaths
+        var missing: [Int] = []
+        var presentMetrics: Set<String> = []
+        var historyMetrics: Set<String> = []
+        var groups: [GroupKey: GroupValues] = [:]
+        var groupOrder: [GroupKey] = []
+        // First pass: which metrics appear, and the per-group metric vectors for the summary.
+        for index in 0..<grid.count {
+            guard let result = store.load(grid.trial(at: index).id) else {
+                missing.append(index)
+                continue
+            }
+            presentMetrics.formUnion(result.metrics.keys)
+            historyMetrics.formUnion(result.historyMetrics)
+            let key = result.groupKey(sweptPaths: paths)
+            if groups[key] == nil {
+                groups[key] = GroupValues()
+                groupOrder.append(key)
+            }
+            groups[key]!.add(result)
+        }
+        let metrics = metricColumns(presentMetrics)
+        let epochMetrics = metricColumns(historyMetrics)
+        try writeTrials(paths: paths, metrics: metrics)
+        try writeHistory(paths: paths, metrics: epochMetrics)
+        let summary = SummaryTable(experiment: experiment, sweptPaths: paths, metrics: metrics,
+                                   groups: groups, order: groupOrder)
+        try AtomicFile.write(summary.csv(), to: store.path("summary.csv"))
+        let claims = experiment.expectations.map { ClaimVerdict(expectation: $0, summary: summary) }
+        try AtomicFile.write(ClaimVerdict.csv(claims), to: store.path("claims.csv"))
+        try writeSpec(provenance: provenance, missing: missing.count)
+        return Report(trialsWritten: grid.count - missing.count, missing: missing, claims: claims)
+    }
+
+    private func identityFields(_ result: TrialResult, paths: [String]) -> [String] {
+        [result.id, result.label, result.series] + paths.map { result.swept[$0] ?? "" }
+            + [String(result.repetition), String(result.seed)]
+    }
+
+    private func writeTrials(paths: [String], metrics: [String]) throws {
+        let file = try StreamingFile(path: store.path("trials.csv"))
+        do {
+            try file.append(CSV.row(["trial_id", "loss", "series"] + paths + ["repetition", "seed", "status", "message",
+                                    "epochs_run", "train_seconds"] + metrics))
+            for index in 0..<grid.count {
+                guard let result = store.load(grid.trial(at: index).id) else { continue }
+                let fields = identityFields(result, paths: paths)
+                    + [result.status.rawValue, result.message, String(result.epochsRun), String(format: "%.6f", result.trainSeconds)]
+                    + metrics.map { CSV.number(result.metric($0)) }
+                try file.append(CSV.row(fields))
+            }
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
+    private func writeHistory(paths: [String], metrics: [String]) throws {
+        let file = try StreamingFile(path: store.path("history.csv"))
+        do {
+            try file.append(CSV.row(["trial_id", "loss", "series"] + paths + ["repetition", "seed", "epoch", "train_loss",
+                                    "test_loss"] + metrics))
+            for index in 0..<grid.count {
+                guard let result = store.load(grid.trial(at: index).id) else { continue }
+                let identity = identityFields(result, paths: paths)
+                for row in result.history {
+                    var values: [String: Double?] = [:]
+                    for (name, value) in zip(result.historyMetrics, row.metrics) { values[name] = value ?? .nan }
+                    let fields = identity + [String(row.epoch), CSV.number(row.trainLoss), CSV.number(row.testLoss)]
+                        + metrics.map { CSV.number(values[$0] ?? nil) }
+                    try file.append(CSV.row(fields))
+                }
+            }
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
+    private func writeSpec(provenance: Provenance, missing: Int) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let provenanceJSON = String(decoding: try encoder.encode(provenance), as: UTF8.self)
+        let fixed = grid.fixedValues.keys.sorted().map { "    \(quoteJSON($0)): \(grid.fixedValues[$0]!)" }.joined(separator: ",\n")
+        let text = """
+        {
+          "experiment": \(experiment.source),
+          "trials": \(grid.count),
+          "missing_trials": \(missing),
+          "seeds": \(experiment.seeds),
+          "seed": \(experiment.seed),
+          "swept": [\(grid.sweptPaths.map(quoteJSON).joined(separator: ", "))],
+          "fixed": {
+        \(fixed)
+          },
+          "provenance": \(provenanceJSON.replacingOccurrences(of: "\n", with: "\n  "))
+        }
+
+        """
+        try AtomicFile.write(text, to: store.path("spec.json"))
+    }
+}
+
+/// The metric values of one group's trials, by repetition.
+struct GroupValues {
+    var trials = 0
+    var statusCounts: [TrialStatus: Int] = [:]
+    /// Metric name to (repetition, value) pairs.
+    var values: [String: [(repetition: Int, value: Double)]] = [:]
+
+    mutating func add(_ result: TrialResult) {
+        trials += 1
+        statusCounts[result.status, default: 0] += 1
+        for (name, _) in result.metrics {
+            if let value = result.metric(name) { values[name, default: []].append((result.repetition, value)) }
+        }
+    }
+
+    func byRepetition(_ metric: String) -> [Int: Double] {
+        Dictionary((values[metric] ?? []).map { ($0.repetition, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+}
