@@ -17,9 +17,9 @@ extension TrialResult {
         GroupKey(label: label, series: series, values: sweptPaths.map { swept[$0] ?? "" })
     }
 
-    /// The value of a metric, NaN standing for a non-finite or undefined one.
+    /// The value of a metric: `nil` when it is undefined for the trial (no fitted coefficients, one
+    /// class only...), NaN when the model's outputs made it non-finite.
     func metric(_ name: String) -> Double? {
-        guard let entry = metrics[name] else { return nil }
-        return entry ?? .nan
+        metrics[name] ?? nil
     }
 }

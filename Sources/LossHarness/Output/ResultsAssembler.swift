@@ -97,7 +97,7 @@ public struct ResultsAssembler {
                 let identity = identityFields(result, paths: paths)
                 for row in result.history {
                     var values: [String: Double?] = [:]
-                    for (name, value) in zip(result.historyMetrics, row.metrics) { values[name] = value ?? .nan }
+                    for (name, value) in zip(result.historyMetrics, row.metrics) { values[name] = value }
                     let fields = identity + [String(row.epoch), CSV.number(row.trainLoss), CSV.number(row.testLoss)]
                         + metrics.map { CSV.number(values[$0] ?? nil) }
                     try file.append(CSV.row(fields))

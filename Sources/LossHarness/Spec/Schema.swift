@@ -92,6 +92,8 @@ public enum Schema {
         Field("label", .text(maxLength: 64), default: nil, sweepable: false, "name in results and legends (default: the alias, plus +activation when overridden)"),
         Field("activation", .choice(Activation.allCases.map(\.rawValue)), default: nil, "output activation override"),
         Field("encoding", .choice(TargetEncoding.allCases.map(\.rawValue)), default: nil, "target encoding override"),
+        Field("dataset", .structured, default: nil, sweepable: false,
+              "dataset fields for this loss only, e.g. {generator: \"classes\", classes: 4}; they replace the top-level ones"),
     ]
 
     static var generatorNames: [String] { DataGenerators.all.map { $0.name } }

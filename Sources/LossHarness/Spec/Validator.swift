@@ -50,12 +50,22 @@ struct Validator {
             fail("name", top["name"], Schema.namePattern)
         }
         let kind = Experiment.Kind(rawValue: text("kind") ?? "train") ?? .train
+        let entryDatasets = lossItems(top["loss"]).compactMap { item -> JSONValue? in
+            if case .object(let members) = item { return members["dataset"] }
+            return nil
+        }
+        let everyEntryHasGenerator = !lossItems(top["loss"]).isEmpty && lossItems(top["loss"]).allSatisfy { item in
+            if case .object(let members) = item, case .object(let dataset)? = members["dataset"] { return dataset["generator"] != nil }
+            return false
+        }
+        let entryGenerators = entryDatasets.flatMap { generatorNames($0) }
         var settings: [Setting] = []
         var task: Task?
         if kind == .train {
             if let dataset = top["dataset"] {
-                (settings, task) = datasetSettings(dataset)
-            } else {
+                (settings, task) = datasetSettings(dataset, generatorRequired: !everyEntryHasGenerator, otherGenerators: entryGenerators)
+                if !entryGenerators.isEmpty { task = nil }
+            } else if !everyEntryHasGenerator {
                 fail("dataset", nil, "an object with a generator, e.g. { generator: \"gaussian\" }",
                      suggestion: "Training experiments need a dataset")
             }
@@ -70,7 +80,8 @@ struct Validator {
         if kind == .train, top["curves"] != nil {
             fail("curves", nil, "no curves section in a train experiment", suggestion: "Set kind: \"curves\" to evaluate losses without training")
         }
-        let losses = lossEntries(top["loss"])
+        let globalGenerators = generatorNames(top["dataset"])
+        let losses = lossEntries(top["loss"], kind: kind, globalGenerators: globalGenerators)
         let labels = losses.map(\.label)
         let metrics = metricList(top["metrics"], task: task, kind: kind)
         var reference = labels.first ?? ""
@@ -124,71 +135,90 @@ struct Validator {
         return ([value], false)
     }
 
-    private mutating func sectionSettings(_ section: String, _ value: JSONValue, extraFields: [Field] = []) -> [Setting] {
+    /// The settings of a section. `displayPath` is where the section sits in the file (for
+    /// messages: `dataset` or `loss[2].dataset`); setting paths are always `section.field`.
+    private mutating func sectionSettings(_ section: String, _ value: JSONValue, extraFields: [Field] = [],
+                                          displayPath: String? = nil, includeDefaults: Bool = true) -> [Setting] {
+        let display = displayPath ?? section
         guard case .object(let members) = value else {
-            fail(section, value, "an object")
+            fail(display, value, "an object")
             return []
         }
         let fields = Schema.fields(ofSection: section) + extraFields
-        rejectUnknown(members, known: fields.map(\.name), section: section)
+        rejectUnknown(members, known: fields.map(\.name), section: display)
         var settings: [Setting] = []
         for field in fields {
             let path = "\(section).\(field.name)"
             if let written = members[field.name] {
-                guard let (values, swept) = self.values(of: written, listValued: field.isListValued, path: path) else { continue }
+                let shown = "\(display).\(field.name)"
+                guard let (values, swept) = self.values(of: written, listValued: field.isListValued, path: shown) else { continue }
                 for item in values {
-                    if let expected = field.check(item) { fail(path, item, expected) }
+                    if let expected = field.check(item) { fail(shown, item, expected) }
                 }
                 settings.append(Setting(path: path, values: values, isSwept: swept))
-            } else if let defaultValue = field.defaultValue {
+            } else if includeDefaults, let defaultValue = field.defaultValue {
                 settings.append(Setting(path: path, values: [defaultValue], isSwept: false))
             }
         }
         return settings
     }
 
-    private mutating func datasetSettings(_ value: JSONValue) -> ([Setting], Task?) {
+    /// The generator names written in a dataset section (one, or a sweep).
+    private func generatorNames(_ value: JSONValue?) -> [String] {
+        guard case .object(let members)? = value else { return [] }
+        switch members["generator"] {
+        case .string(let s)?: return [s]
+        case .array(let items)?: return items.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
+        default: return []
+        }
+    }
+
+    /// The settings of a dataset section: the top-level one (`displayPath` "dataset", defaults
+    /// filled in) or a loss entry's override (`loss[i].dataset`, only what is written).
+    /// `otherGenerators` are generators named elsewhere whose parameters may appear here.
+    private mutating func datasetSettings(_ value: JSONValue, displayPath: String = "dataset", includeDefaults: Bool = true,
+                                          generatorRequired: Bool = true, otherGenerators: [String] = []) -> ([Setting], Task?) {
         guard case .object(let members) = value else {
-            fail("dataset", value, "an object with a generator, e.g. { generator: \"gaussian\" }")
+            fail(displayPath, value, "an object with a generator, e.g. { generator: \"gaussian\" }")
             return ([], nil)
         }
-        var generatorNames: [String] = []
-        switch members["generator"] {
-        case .string(let s)?: generatorNames = [s]
-        case .array(let items)?: generatorNames = items.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
-        case nil:
-            fail("dataset.generator", nil, "a generator: " + Schema.generatorNames.joined(separator: ", "))
-        default: break
+        let names = generatorNames(value)
+        if members["generator"] == nil && generatorRequired {
+            fail("\(displayPath).generator", nil, "a generator: " + Schema.generatorNames.joined(separator: ", "),
+                 suggestion: "Name it here, or in every loss entry's own dataset")
         }
-        let generators = generatorNames.compactMap { DataGenerators.named($0) }
-        for name in generatorNames where DataGenerators.named(name) == nil {
-            fail("dataset.generator", .string(name), "one of " + Schema.generatorNames.joined(separator: ", "),
+        for name in names where DataGenerators.named(name) == nil {
+            fail("\(displayPath).generator", .string(name), "one of " + Schema.generatorNames.joined(separator: ", "),
                  suggestion: closestMatch(to: name, among: Schema.generatorNames).map { "Did you mean \"\($0)\"?" })
         }
+        let generators = names.compactMap { DataGenerators.named($0) }
+        let candidates = generators + otherGenerators.compactMap { DataGenerators.named($0) }
         var parameterFields: [Field] = []
-        for generator in generators {
+        for generator in candidates {
             for info in generator.parameters where !parameterFields.contains(where: { $0.name == info.name }) {
                 let listValued: Bool = if case .list = info.defaultValue { true } else { false }
                 let kind: Field.Kind = listValued ? .numberList(-1e300...1e300, integer: false) : .structured
                 parameterFields.append(Field(info.name, kind, default: nil, info.summary))
             }
         }
-        var settings = sectionSettings("dataset", value, extraFields: parameterFields)
+        var settings = sectionSettings("dataset", value, extraFields: parameterFields, displayPath: displayPath,
+                                       includeDefaults: includeDefaults)
         // Each generator parameter value must be accepted by a generator that has the parameter.
         for index in settings.indices where parameterFields.contains(where: { "dataset.\($0.name)" == settings[index].path }) {
             let name = String(settings[index].path.dropFirst("dataset.".count))
+            let shown = "\(displayPath).\(name)"
             for item in settings[index].values {
                 guard let parameter = parameterValue(item) else {
-                    fail(settings[index].path, item, "a number, true/false, a word or a list of numbers")
+                    fail(shown, item, "a number, true/false, a word or a list of numbers")
                     continue
                 }
                 var problems: [ParameterError] = []
-                for generator in generators where generator.parameters.contains(where: { $0.name == name }) {
+                for generator in candidates where generator.parameters.contains(where: { $0.name == name }) {
                     do { _ = try generator.init(parameters: Parameters([name: parameter])) } catch let error as ParameterError {
                         problems.append(error)
                     } catch {}
                 }
-                if let problem = problems.first { fail(settings[index].path, item, problem.expected) }
+                if let problem = problems.first { fail(shown, item, problem.expected) }
             }
         }
         settings.sort { $0.path < $1.path }
@@ -207,7 +237,16 @@ struct Validator {
 
     // MARK: Losses
 
-    private mutating func lossEntries(_ value: JSONValue?) -> [LossEntry] {
+    /// The items of the `loss` field (one item when a single name or object is written).
+    private func lossItems(_ value: JSONValue?) -> [JSONValue] {
+        switch value {
+        case .array(let list)?: return list
+        case .string?, .object?: return [value!]
+        default: return []
+        }
+    }
+
+    private mutating func lossEntries(_ value: JSONValue?, kind experimentKind: Experiment.Kind, globalGenerators: [String]) -> [LossEntry] {
         guard let value else {
             fail("loss", nil, "a list of losses, e.g. [\"mse\", \"mae\"]", suggestion: "The loss list is required")
             return []
@@ -248,7 +287,15 @@ struct Validator {
             let fields = Schema.lossEntry + parameterFields
             rejectUnknown(members, known: fields.map(\.name), section: path)
             var settings: [Setting] = []
-            for field in fields where !["name", "label"].contains(field.name) {
+            if let dataset = members["dataset"] {
+                if experimentKind == .curves {
+                    fail("\(path).dataset", nil, "no dataset in a curves experiment")
+                } else {
+                    settings += datasetSettings(dataset, displayPath: "\(path).dataset", includeDefaults: false,
+                                                generatorRequired: false, otherGenerators: globalGenerators).0
+                }
+            }
+            for field in fields where !["name", "label", "dataset"].contains(field.name) {
                 guard let written = members[field.name] else { continue }
                 let settingPath = "loss.\(field.name)"
                 guard let (values, swept) = self.values(of: written, listValued: false, path: "\(path).\(field.name)") else { continue }
