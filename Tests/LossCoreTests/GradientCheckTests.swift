@@ -42,7 +42,7 @@ struct GradientCase: Sendable, CustomTestStringConvertible {
 @Suite("Gradient checks: central finite differences")
 struct GradientCheckTests {
     /// Every loss, activation and fused pair. Add sections (layers, models) here.
-    static let table: [GradientCase] = lossCases + reductionCases + activationCases + fusedCases + compositeCases
+    static let table: [GradientCase] = lossCases + reductionCases + activationCases + fusedCases + compositeCases + layerCases
 
     static func roundingFloor(_ fPlus: Double, _ fMinus: Double, width: Double) -> Double {
         8 * float32HalfUlp * max(1, abs(fPlus), abs(fMinus)) / width
