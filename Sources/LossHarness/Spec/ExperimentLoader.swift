@@ -10,6 +10,9 @@ public enum ExperimentLoader {
     /// Loads the file at `path`, applying `overrides` (`--set path=value`) and `seeds` (`--seeds N`).
     public static func load(path: String, overrides: [String] = [], seeds: Int? = nil) throws -> Experiment {
         let data: Data
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw FileError(path: path, reason: "no such file")
+        }
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if attributes[.type] as? FileAttributeType == .typeDirectory {

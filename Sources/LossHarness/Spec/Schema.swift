@@ -38,7 +38,7 @@ public enum Schema {
     ]
 
     public static let dataset: [Field] = [
-        Field("generator", .choice(generatorNames), default: nil, "data generator (see `losslab list`)"),
+        Field("generator", .structured, default: nil, "data generator: " + generatorNames.joined(separator: ", ")),
         Field("train_size", .number(2...10_000_000, integer: true), default: .number(1000), "training samples"),
         Field("test_size", .number(1...10_000_000, integer: true), default: .number(1000), "test samples"),
         Field("standardize", .bool, default: .bool(false), "standardise features with the training set's mean and deviation"),

@@ -187,18 +187,34 @@ struct Validator {
             fail("\(displayPath).generator", nil, "a generator: " + Schema.generatorNames.joined(separator: ", "),
                  suggestion: "Name it here, or in every loss entry's own dataset")
         }
+        if let written = members["generator"] {
+            let items: [JSONValue] = if case .array(let list) = written { list } else { [written] }
+            for item in items {
+                if case .string = item { continue }
+                fail("\(displayPath).generator", item, "a generator name: " + Schema.generatorNames.joined(separator: ", "))
+            }
+        }
         for name in names where DataGenerators.named(name) == nil {
             fail("\(displayPath).generator", .string(name), "one of " + Schema.generatorNames.joined(separator: ", "),
                  suggestion: closestMatch(to: name, among: Schema.generatorNames).map { "Did you mean \"\($0)\"?" })
         }
         let generators = names.compactMap { DataGenerators.named($0) }
         let candidates = generators + otherGenerators.compactMap { DataGenerators.named($0) }
+        let unknownGenerator = names.contains { DataGenerators.named($0) == nil }
         var parameterFields: [Field] = []
         for generator in candidates {
             for info in generator.parameters where !parameterFields.contains(where: { $0.name == info.name }) {
                 let listValued: Bool = if case .list = info.defaultValue { true } else { false }
                 let kind: Field.Kind = listValued ? .numberList(-1e300...1e300, integer: false) : .structured
                 parameterFields.append(Field(info.name, kind, default: nil, info.summary))
+            }
+        }
+        // With an unknown generator its parameters cannot be checked: accept them, the generator
+        // name is reported.
+        if unknownGenerator {
+            let known = Set(Schema.dataset.map(\.name) + parameterFields.map(\.name))
+            for key in members.keys where !known.contains(key) {
+                parameterFields.append(Field(key, .structured, default: nil, ""))
             }
         }
         var settings = sectionSettings("dataset", value, extraFields: parameterFields, displayPath: displayPath,
