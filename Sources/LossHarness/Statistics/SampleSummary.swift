@@ -4,8 +4,8 @@
 /// `nonFiniteCount` and every other statistic describes the `count` finite values. With no finite
 /// value every statistic is NaN.
 ///
-/// - `mean` = Σ xᵢ / n (with one correcting pass, so it is exact to rounding even for values with a
-///   large common offset).
+/// - `mean` = Σ xᵢ / n, refined by adding Σ (xᵢ - mean) / n, which recovers most of the rounding
+///   of the first sum.
 /// - `standardDeviation` = √(Σ (xᵢ - mean)² / (n - 1)), Bessel's n - 1 denominator
 ///   (`numpy.std(ddof=1)`); 0 for a single value.
 /// - `standardError` = standardDeviation / √n (`scipy.stats.sem`).

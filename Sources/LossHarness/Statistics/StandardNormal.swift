@@ -24,7 +24,7 @@ public enum StandardNormal {
     ///
     /// Acklam's rational approximation (relative error below 1.15e-9) polished by one Halley step
     /// on Φ(z) - p, which brings it to a few ulps; p > 1/2 is mapped to -Φ⁻¹(1 - p), where 1 - p is
-    /// exact, so that the polishing always works on the accurate lower tail. Reference: P. J.
+    /// exact, so that the polishing always works on the accurate lower half. Reference: P. J.
     /// Acklam, "An algorithm for computing the inverse normal cumulative distribution function"
     /// (2003); the Halley step is his suggested refinement.
     public static func quantile(probability p: Double) -> Double {
@@ -33,7 +33,11 @@ public enum StandardNormal {
         if p == 1 { return .infinity }
         if p > 0.5 { return -quantile(probability: 1 - p) }
         var z = acklamQuantile(p)
-        let error = cumulativeProbability(at: z) - p
+        // Near the centre Φ(z) - p is formed as erf(z/√2)/2 - (p - 1/2), where p - 1/2 is exact, so
+        // that quantiles close to 0 keep their relative precision.
+        let error = p >= 0.25
+            ? 0.5 * erf(z / 2.0.squareRoot()) - (p - 0.5)
+            : cumulativeProbability(at: z) - p
         let step = error * (2 * Double.pi).squareRoot() * exp(0.5 * z * z)
         if step.isFinite {
             z -= step / (1 + 0.5 * z * step)

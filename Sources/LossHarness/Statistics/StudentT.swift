@@ -10,8 +10,9 @@ import Foundation
 ///     P(0 < T <= |t|) = I_(1-x)(1 / 2, ν / 2) / 2,
 ///
 /// with x, 1 - x and their logarithms built from s = |t| / √ν, so that neither t² overflows nor
-/// 1 - x cancels. The lower tail keeps full relative precision far out (P(T < -1e6) at ν = 1 is
-/// about 3.2e-7, and at ν = 29 about 1e-160).
+/// 1 - x cancels, so the lower tail keeps its relative precision far out (F(-1e6) = 1.18e-154 at
+/// ν = 29). Against 50-digit references the relative error is about 1e-14 for ν <= 1000, growing to
+/// 3e-11 at ν = 1e6 and 2e-10 at ν = 1e7 (see `regularizedIncompleteBeta`).
 public struct StudentT: Sendable, Hashable {
     public let degreesOfFreedom: Double
 
@@ -77,16 +78,17 @@ public struct StudentT: Sendable, Hashable {
         }
     }
 
-    /// The root on (0, ∞) of an increasing function given with its derivative, negative at 0.
+    /// The root on (0, ∞) of an increasing function given with its derivative, negative at 0; +∞
+    /// when the function is still negative at the largest finite Double.
     private func solveIncreasing(
         guess: Double, _ function: (Double) -> (value: Double, derivative: Double)
     ) -> Double {
         var lower = 0.0
         var upper = max(guess, 1)
         while function(upper).value < 0 {
+            if upper == .greatestFiniteMagnitude { return .infinity }
             lower = upper
-            upper = upper < 2 ? 2 * upper : upper * upper
-            if !upper.isFinite { upper = .greatestFiniteMagnitude; break }
+            upper = upper < 2 ? 2 * upper : min(upper * upper, .greatestFiniteMagnitude)
         }
         var t = min(max(guess, lower), upper)
         for _ in 0..<500 {
