@@ -114,11 +114,11 @@ enum RunCommand: Subcommand {
         let state = runner.cacheState(indices: indices)
         let done = Set(state.done), stale = Set(state.stale)
         console.print("# \(runner.experiment.name): \(indices.count) trials (\(state.done.count) done, \(state.stale.count) stale, \(state.missing.count) pending)")
-        console.print(CSV.row(["index", "trial_id", "series"] + runner.grid.sweptPaths + ["repetition", "state"]).dropLast().description)
+        console.print(String(CSV.row(["index", "trial_id", "series"] + runner.grid.sweptPaths + ["repetition", "state"]).dropLast()))
         for index in indices {
             let trial = runner.grid.trial(at: index)
             let mark = done.contains(index) ? "done" : (stale.contains(index) ? "stale" : "pending")
-            let fields = [String(index), trial.id, trial.series] + runner.grid.sweptPaths.map { trial.swept[$0]?.description ?? "" }
+            let fields = [String(index), trial.id, trial.series] + runner.grid.sweptPaths.map { trial.swept[$0]?.text ?? "" }
                 + [String(trial.repetition), mark]
             console.print(String(CSV.row(fields).dropLast()))
         }

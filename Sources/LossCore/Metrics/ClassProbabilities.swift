@@ -12,7 +12,7 @@
 /// | softmax | the outputs as they are |
 /// | sigmoid, softplus, exp, relu (non-negative) | the row divided by its sum; uniform `1/K` if the sum is 0 |
 /// | tanh | `(a + 1) / 2`, in [0, 1], then divided by the row sum as above |
-/// | identity | softmax of the outputs (they are logits) |
+/// | identity | by ``LinearOutputReading``: softmax of logits (the default); probabilities clipped at 0, or signed scores mapped by `(a + 1) / 2` and clipped to [0, 1], then divided by the row sum |
 ///
 /// `.classification(classes: 2)` with one output `a`, read as the probability of class 1 (column 1;
 /// column 0 is `1 - p1`):
@@ -21,21 +21,22 @@
 /// | --- | --- |
 /// | sigmoid | `a` |
 /// | tanh | `(a + 1) / 2`: a score in [-1, 1], as trained by the (squared) hinge losses on -1/+1 labels |
-/// | identity | `sigmoid(a)` (a logit) |
+/// | identity | by ``LinearOutputReading``: `sigmoid(a)` for a logit (the default), `a` clipped to [0, 1] for a probability, `(a + 1) / 2` clipped to [0, 1] for a signed score |
 /// | softmax, softplus, exp, relu | `a` clipped to [0, 1] |
 ///
 /// `.multilabel(labels: L)` with `L` outputs: each column on its own, by the one-output rules.
 ///
 /// NaN outputs stay NaN. Asking for class probabilities of a regression or count task, or with a
 /// column count that matches none of the above, is a precondition failure.
-public func classProbabilities(outputs: Matrix, activation: Activation, task: Task) -> Matrix {
+public func classProbabilities(outputs: Matrix, activation: Activation, task: Task,
+                               linearOutputs: LinearOutputReading = .logits) -> Matrix {
     switch task {
     case .classification(let classes):
         if outputs.columns == 1 {
             precondition(classes == 2, "one output for \(classes) classes")
             var probabilities = Matrix(rows: outputs.rows, columns: 2)
             for r in 0..<outputs.rows {
-                let positive = positiveClassProbability(output: outputs[r, 0], activation: activation)
+                let positive = positiveClassProbability(output: outputs[r, 0], activation: activation, linearOutputs: linearOutputs)
                 probabilities[r, 0] = 1 - positive
                 probabilities[r, 1] = positive
             }
@@ -46,8 +47,15 @@ public func classProbabilities(outputs: Matrix, activation: Activation, task: Ta
         case .softmax:
             return outputs
         case .identity:
-            let softmax = Activation.softmax
-            return softmax(outputs)
+            switch linearOutputs {
+            case .logits:
+                let softmax = Activation.softmax
+                return softmax(outputs)
+            case .probabilities:
+                return normalizedRows(outputs.map { StableMath.clip($0, 0, 1) })
+            case .signedScores:
+                return normalizedRows(outputs.map { StableMath.clip(($0 + 1) / 2, 0, 1) })
+            }
         case .tanh:
             return normalizedRows(outputs.map { ($0 + 1) / 2 })
         case .sigmoid, .softplus, .exp, .relu:
@@ -55,7 +63,7 @@ public func classProbabilities(outputs: Matrix, activation: Activation, task: Ta
         }
     case .multilabel(let labels):
         precondition(outputs.columns == labels, "\(outputs.columns) outputs for \(labels) labels")
-        return outputs.map { positiveClassProbability(output: $0, activation: activation) }
+        return outputs.map { positiveClassProbability(output: $0, activation: activation, linearOutputs: linearOutputs) }
     case .regression, .counts:
         preconditionFailure("class probabilities asked for a \(task.name) task")
     }
@@ -82,13 +90,25 @@ public func predictedLabelSets(probabilities: Matrix) -> Matrix {
 
 /// The probability of the positive class from a single output, by the one-output rules of
 /// ``classProbabilities(outputs:activation:task:)``.
-private func positiveClassProbability(output: Float, activation: Activation) -> Float {
-    switch activation {
-    case .sigmoid: output
-    case .tanh: (output + 1) / 2
-    case .identity: StableMath.sigmoid(output)
-    case .softmax, .softplus, .exp, .relu: StableMath.clip(output, 0, 1)
+private func positiveClassProbability(output: Float, activation: Activation, linearOutputs: LinearOutputReading) -> Float {
+    switch (activation, linearOutputs) {
+    case (.sigmoid, _): output
+    case (.tanh, _): (output + 1) / 2
+    case (.identity, .logits): StableMath.sigmoid(output)
+    case (.identity, .probabilities): StableMath.clip(output, 0, 1)
+    case (.identity, .signedScores): StableMath.clip((output + 1) / 2, 0, 1)
+    case (.softmax, _), (.softplus, _), (.exp, _), (.relu, _): StableMath.clip(output, 0, 1)
     }
+}
+
+/// What the outputs of a linear (identity) output layer stand for, which depends on how the model
+/// was trained, not on the layer: logits for a loss taken `from_logits` (the default reading),
+/// probabilities for a regression loss trained on 0/1 or one-hot targets, signed scores for a
+/// loss trained on -1/+1 targets (hinge losses with a linear score).
+public enum LinearOutputReading: String, Sendable, Codable {
+    case logits
+    case probabilities
+    case signedScores = "signed_scores"
 }
 
 /// Each row divided by its sum (accumulated in `Double`), or uniform when the sum is 0. The

@@ -11,13 +11,17 @@ public struct MetricInputs: Sendable {
     /// The fitted linear coefficients in the original feature scale, intercept excluded, for
     /// `coefficient_error`; `nil` for a model that has none.
     public var fittedCoefficients: [Double]?
+    /// What identity outputs stand for (``LinearOutputReading``); other activations ignore it.
+    public var linearOutputs: LinearOutputReading
 
-    public init(outputs: Matrix, dataset: Dataset, outputActivation: Activation, fittedCoefficients: [Double]? = nil) {
+    public init(outputs: Matrix, dataset: Dataset, outputActivation: Activation, fittedCoefficients: [Double]? = nil,
+                linearOutputs: LinearOutputReading = .logits) {
         precondition(outputs.rows == dataset.count, "\(outputs.rows) output rows for \(dataset.count) samples")
         self.outputs = outputs
         self.dataset = dataset
         self.outputActivation = outputActivation
         self.fittedCoefficients = fittedCoefficients
+        self.linearOutputs = linearOutputs
     }
 }
 
@@ -158,7 +162,7 @@ private struct MetricEvaluation {
     private mutating func probabilities() -> Matrix {
         if let cachedProbabilities { return cachedProbabilities }
         let probabilities = classProbabilities(outputs: inputs.outputs, activation: inputs.outputActivation,
-                                               task: inputs.dataset.task)
+                                               task: inputs.dataset.task, linearOutputs: inputs.linearOutputs)
         cachedProbabilities = probabilities
         return probabilities
     }

@@ -126,7 +126,7 @@ public enum CurveEvaluator {
                     throw SpecErrors([SpecError(file: grid.experiment.file, path: "loss[\(trial.lossEntry)].\(error.parameter)",
                                                 value: error.value, expected: error.expected)])
                 }
-                let identity = [trial.label, trial.series] + paths.map { trial.swept[$0]?.description ?? "" }
+                let identity = [trial.label, trial.series] + paths.map { trial.swept[$0]?.text ?? "" }
                 for point in points {
                     try file.append(CSV.row(identity + [CSV.number(point.x), CSV.number(point.target), CSV.number(point.value),
                                                         CSV.number(point.gradient), CSV.number(point.gradientLogit)]))

@@ -33,7 +33,7 @@ public struct Trial: Sendable {
     public var series: String {
         let parameters = swept.keys.filter { $0.hasPrefix("loss.") }.sorted()
         if parameters.isEmpty { return label }
-        return label + "(" + parameters.map { "\($0.dropFirst(5))=\(swept[$0]!)" }.joined(separator: ",") + ")"
+        return label + "(" + parameters.map { "\($0.dropFirst(5))=\(swept[$0]!.text)" }.joined(separator: ",") + ")"
     }
 
     /// The seeds of this trial, derived from the base seed and the repetition only: every loss and

@@ -3,7 +3,9 @@ import LossCore
 /// The verdict on one expectation of an experiment file.
 ///
 /// The trials of `better` and `than` whose swept values match the expectation's conditions are
-/// paired by context (the other swept values) and repetition. On the paired differences
+/// paired by context (the other swept values) and repetition. A condition on a loss parameter
+/// (`loss.gamma`) applies to the side whose loss has that parameter; validation makes sure each
+/// side is then a single series in each context. On the paired differences
 /// `d = better - than` (sign flipped for metrics where higher is better, so that `d < 0` always
 /// favours `better`), a two-sided paired t-test gives the p-value. The claim is **supported** when
 /// the mean difference favours `better` with p < 0.05, **contradicted** when it favours `than` with
@@ -31,10 +33,15 @@ public struct ClaimVerdict: Sendable {
     init(expectation: Expectation, summary: SummaryTable) {
         self.expectation = expectation
         let metric = expectation.metric.rawValue
-        let conditionIndices: [(Int, String)] = expectation.conditions.compactMap { path, value in
-            summary.sweptPaths.firstIndex(of: path).map { ($0, value.description) }
+        let conditionIndices: [(index: Int, value: String, isLossParameter: Bool)] = expectation.conditions.compactMap { path, value in
+            summary.sweptPaths.firstIndex(of: path).map { ($0, value.text, path.hasPrefix("loss.")) }
         }
-        func matches(_ key: GroupKey) -> Bool { conditionIndices.allSatisfy { key.values[$0.0] == $0.1 } }
+        func matches(_ key: GroupKey) -> Bool {
+            conditionIndices.allSatisfy { condition in
+                let written = key.values[condition.index]
+                return written == condition.value || (condition.isLossParameter && written.isEmpty)
+            }
+        }
         var betterValues: [Double] = [], thanValues: [Double] = []
         let candidates = summary.order.filter { $0.label == expectation.better && matches($0) }
         for candidate in candidates {

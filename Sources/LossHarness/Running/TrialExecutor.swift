@@ -10,7 +10,7 @@ public enum TrialExecutor {
                            cancelled: @Sendable () -> Bool = { false }) -> TrialResult {
         var result = TrialResult(id: trial.id, index: trial.index, label: trial.label, series: trial.series,
                                  repetition: trial.repetition, seed: trial.seed,
-                                 swept: trial.swept.mapValues(\.description), status: .completed, message: "",
+                                 swept: trial.swept.mapValues(\.text), status: .completed, message: "",
                                  epochsRun: 0, trainSeconds: 0, metrics: [:], history: [], historyMetrics: [], build: build)
         let plan: TrialPlan
         do {
@@ -51,7 +51,7 @@ public enum TrialExecutor {
             network: &network, objective: objective, optimizer: plan.optimizer, train: train, test: test,
             options: plan.options, generator: &orderGenerator,
             onEpoch: { record, network in
-                let values = evaluateMetrics(plan.metrics, network: network, split: split)
+                let values = evaluateMetrics(plan.metrics, network: network, split: split, plan: plan)
                 history.append(HistoryRow(epoch: record.epoch, trainLoss: Double(record.trainLoss),
                                           testLoss: record.testLoss.map(Double.init), metrics: values))
             },
@@ -73,7 +73,7 @@ public enum TrialExecutor {
             if cancelled() { result.message = "interrupted" }
         }
         if result.status != .diverged {
-            let final = history.last?.metrics ?? evaluateMetrics(plan.metrics, network: network, split: split)
+            let final = history.last?.metrics ?? evaluateMetrics(plan.metrics, network: network, split: split, plan: plan)
             for (metric, value) in zip(plan.metrics, final) { result.metrics[metric.rawValue] = value }
         }
         return result
@@ -81,7 +81,7 @@ public enum TrialExecutor {
 
     /// The metrics of `network` on the test set of `split`. Non-finite values are kept as NaN so
     /// that a bad fit shows as such, not as a missing value.
-    static func evaluateMetrics(_ metrics: [Metric], network: Network, split: DataSplit) -> [Double?] {
+    static func evaluateMetrics(_ metrics: [Metric], network: Network, split: DataSplit, plan: TrialPlan) -> [Double?] {
         let outputs = network.predict(split.test.features)
         var coefficients: [Double]?
         if let fitted = network.linearCoefficients {
@@ -89,7 +89,7 @@ public enum TrialExecutor {
             coefficients = zip(fitted, scale).map { Double($0) / Double($1) }
         }
         let inputs = MetricInputs(outputs: outputs, dataset: split.test, outputActivation: network.outputActivation,
-                                  fittedCoefficients: coefficients)
+                                  fittedCoefficients: coefficients, linearOutputs: plan.linearOutputs)
         return evaluate(metrics, inputs)
     }
 }

@@ -28,6 +28,14 @@ public struct TrialPlan: Sendable {
     public var classWeights: [Float]?
     public var timeLimit: Double?
     public var metrics: [Metric]
+    /// What identity outputs stand for when class metrics read them: logits for a loss taken
+    /// `from_logits`, signed scores for -1/+1 targets, probabilities otherwise.
+    public var linearOutputs: LinearOutputReading {
+        if lossTakesLogits { return .logits }
+        return encoding == .signed ? .signedScores : .probabilities
+    }
+    /// Whether the loss was configured `from_logits`.
+    public var lossTakesLogits: Bool
 
     public init(trial: Trial, metrics requested: [Metric]?) throws {
         let values = trial.values
@@ -75,6 +83,7 @@ public struct TrialPlan: Sendable {
         } catch let error as ParameterError {
             throw TrialSkip(reason: "loss.\(error.parameter) = \(error.value): expected \(error.expected)")
         }
+        lossTakesLogits = flag("loss.from_logits")
         let pairing = kind.naturalPairing
         outputActivation = word("loss.activation").flatMap(Activation.init(rawValue:))
             ?? word("model.output_activation").flatMap(Activation.init(rawValue:)) ?? pairing.activation

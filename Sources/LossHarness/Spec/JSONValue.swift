@@ -61,6 +61,13 @@ public indirect enum JSONValue: Sendable, Hashable, Decodable, CustomStringConve
         }
     }
 
+    /// The value as it appears in CSV cells and series names: a string as it is (no quotes),
+    /// anything else as compact JSON.
+    public var text: String {
+        if case .string(let s) = self { return s }
+        return description
+    }
+
     /// A short description of the value's type, for messages ("a string", "a list").
     public var kindDescription: String {
         switch self {

@@ -93,7 +93,10 @@ struct Validator {
         }
         let allSettings = settings + losses.flatMap(\.settings)
         let zipGroups = zipList(top["zip"] ?? .array([]), settings: allSettings)
-        let expectations = expectationList(top["expect"] ?? .array([]), labels: labels, settings: allSettings)
+        let expectations = expectationList(top["expect"] ?? .array([]), losses: losses, settings: allSettings)
+        if kind == .curves, case .array(let items)? = top["expect"], !items.isEmpty {
+            fail("expect", nil, "no expectations in a curves experiment (nothing is trained, so there is nothing to test across seeds)")
+        }
         var plots: [JSONValue] = []
         if let value = top["plots"] {
             if case .array(let items) = value { plots = items } else { fail("plots", value, "a list of figures") }
@@ -417,7 +420,8 @@ struct Validator {
         return result
     }
 
-    private mutating func expectationList(_ value: JSONValue, labels: [String], settings: [Setting]) -> [Expectation] {
+    private mutating func expectationList(_ value: JSONValue, losses: [LossEntry], settings: [Setting]) -> [Expectation] {
+        let labels = losses.map(\.label)
         guard case .array(let items) = value else {
             fail("expect", value, "a list of claims such as {metric: \"mae\", better: \"mae\", than: \"mse\"}")
             return []
@@ -466,6 +470,15 @@ struct Validator {
             var statement = ""
             if case .string(let s)? = members["statement"] { statement = s }
             guard let metric, pair.count == 2 else { continue }
+            // Each side must be one series: its loss's swept parameters must be pinned by `where`.
+            for (key, label) in zip(["better", "than"], pair) {
+                guard let entry = losses.first(where: { $0.label == label }) else { continue }
+                let loose = entry.settings.filter { $0.isSwept && $0.values.count > 1 && conditions[$0.path] == nil }.map(\.path)
+                if !loose.isEmpty {
+                    fail("\(path).where", members["where"], "a value for " + loose.joined(separator: ", "),
+                         suggestion: "\"\(label)\" (the \(key) side) sweeps \(loose.joined(separator: ", ")); pick one value, e.g. where: {\"\(loose[0])\": \(entry.settings.first { $0.path == loose[0] }!.values[0])}")
+                }
+            }
             if statement.isEmpty {
                 let direction = metric.higherIsBetter ? "higher" : "lower"
                 let context = conditions.keys.sorted().map { "\($0) = \(conditions[$0]!)" }.joined(separator: ", ")
