@@ -5,13 +5,14 @@ RELEASE_BIN := .build/release/losslab
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 APT_PACKAGES := gnuplot-nox
 
-.PHONY: all deps build release reproduce test baseline bench bench-peers test-slurm clean help
+.PHONY: all deps build release reproduce test gate baseline bench bench-peers test-slurm clean help
 
 all: build
 
 help:
 	@echo "make reproduce   install what is missing, build (release), run every experiment, write results/ plots/ and results/REPORT.md"
 	@echo "make test        the whole test suite (unit tests and the quick regression gate)"
+	@echo "make gate        the quick regression gate alone: every study with run --quick, compared with results/baselines/quick"
 	@echo "make baseline    regenerate the committed quick baseline after an intended change to the numerics"
 	@echo "make bench       run losslab bench and record it in results/bench/history.csv"
 	@echo "make bench-peers run losslab bench and the Python peers one after the other, print the ratios"
@@ -41,6 +42,40 @@ reproduce: deps release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@$(MAKE) --no-print-directory gate
+
+# The quick regression gate: every study of experiments/ with `losslab run --quick` (2 seeds, at
+# most 3 epochs and 400 training and test samples; see `losslab run --help`), compared with the
+# committed quick baseline. Exit 2 (a regression) or 5 (no baseline) fails; the comparison table
+# is in the log. The debug build runs both the gate and `make baseline`, so their numbers match.
+# GATE_FLAGS passes options to `losslab compare`, e.g. GATE_FLAGS="--alpha 1 --tolerance mse=2%".
+QUICK_BIN := .build/debug/losslab
+GATE_FLAGS ?=
+QUICK_RESULTS := .build/quick-results
+QUICK_BASELINE := results/baselines/quick
+QUICK_RUN := $(QUICK_BIN) run --quick --results $(QUICK_RESULTS) --plots .build/quick-plots --no-plots --quiet
+
+gate:
+	@if ! ls experiments/*.json5 >/dev/null 2>&1; then echo "gate: no experiments/*.json5 yet, nothing to check: pass"; exit 0; fi; \
+	$(SWIFT) build -q || exit 1; \
+	rm -rf $(QUICK_RESULTS); \
+	$(QUICK_RUN) experiments/*.json5 || exit 1; \
+	$(QUICK_BIN) compare $(GATE_FLAGS) $(QUICK_BASELINE) $(QUICK_RESULTS); status=$$?; \
+	case $$status in \
+	  0) echo "gate: no regression and no improvement against $(QUICK_BASELINE): pass" ;; \
+	  4) echo "gate: improvements only against $(QUICK_BASELINE): pass (make baseline records them)" ;; \
+	  2) echo "gate: regression against $(QUICK_BASELINE): FAIL (if intended: make baseline, then commit $(QUICK_BASELINE))"; exit 1 ;; \
+	  5) echo "gate: no quick baseline in $(QUICK_BASELINE): FAIL (create it with make baseline, then commit it)"; exit 1 ;; \
+	  *) echo "gate: losslab compare failed (exit $$status): FAIL"; exit 1 ;; \
+	esac
+
+# Regenerates the committed quick baseline, after an intended change to the numerics.
+baseline:
+	@if ! ls experiments/*.json5 >/dev/null 2>&1; then echo "baseline: no experiments/*.json5 yet, nothing to record"; exit 0; fi; \
+	$(SWIFT) build -q || exit 1; \
+	rm -rf $(QUICK_RESULTS); \
+	$(QUICK_RUN) experiments/*.json5 || exit 1; \
+	$(QUICK_BIN) baseline save quick $(QUICK_RESULTS)
 
 clean:
 	rm -rf .build

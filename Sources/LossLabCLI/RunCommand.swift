@@ -21,6 +21,9 @@ enum RunCommand: Subcommand {
       --plots DIR        figures root (default: plots)
       --set PATH=VALUE   override a field, e.g. --set training.epochs=5 --set "loss=[mse,mae]"
       --seeds N          number of repetitions (overrides the file's seeds)
+      --quick            reduced settings for a fast regression gate, train experiments only:
+                         2 seeds (or --seeds N), at most 3 epochs, at most 400 training and 400
+                         test samples; caps apply after --set, curves experiments run as written
       --fresh            discard stored trials of these experiments and start over
       --dry-run          list the trials and whether each is done, stale or pending; run nothing
       --shard I/N        run only shard I of N (0-based), for clusters; see `losslab merge`
@@ -36,6 +39,7 @@ enum RunCommand: Subcommand {
       losslab run experiments/outliers.json5
       losslab run experiments/outliers.json5 --seeds 3 --set training.epochs=5 --jobs 2
       losslab run --dry-run experiments/imbalanced.json5
+      losslab run --quick --results .build/quick-results --no-plots --quiet
     """
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
@@ -50,8 +54,14 @@ enum RunCommand: Subcommand {
         let dryRun = arguments.flag("dry-run")
         let quiet = arguments.flag("quiet")
         let noPlots = arguments.flag("no-plots")
+        let quick = arguments.flag("quick")
         let files = try ExperimentFiles.expand(try arguments.positionals())
-        let loaded = try files.map { try ExperimentFiles.load($0, overrides: overrides, seeds: seeds, maximumTrials: maximumTrials) }
+        let loaded = try files.map { file in
+            let (experiment, grid) = try ExperimentFiles.load(file, overrides: overrides, seeds: seeds, maximumTrials: maximumTrials)
+            guard quick else { return (experiment, grid) }
+            let reduced = QuickSettings.apply(to: experiment, seeds: seeds)
+            return (reduced, Grid(reduced))
+        }
         var names: [String: String] = [:]
         for (experiment, _) in loaded {
             if let other = names[experiment.name] {

@@ -1,0 +1,61 @@
+import Foundation
+
+/// How a comparison's numbers are shown in the terminal table and the markdown table (the CSV
+/// format writes them in full).
+extension ComparisonRow {
+    /// The display columns, in order; `experiment` only when results roots are compared.
+    static func displayHeader(withExperiment: Bool) -> [String] {
+        ["verdict"] + (withExperiment ? ["experiment"] : []) + ["group", "metric", "baseline", "current", "change", "relative",
+                                                               "p", "wilcoxon p", "test"]
+    }
+
+    /// Which display columns hold numbers (right-aligned).
+    static func numericDisplayColumns(withExperiment: Bool) -> Set<Int> {
+        let offset = withExperiment ? 1 : 0
+        return Set((3...8).map { $0 + offset })
+    }
+
+    func displayCells(withExperiment: Bool) -> [String] {
+        var cells = [verdict.rawValue]
+        if withExperiment { cells.append(group.experiment ?? "") }
+        cells += [group.label, measure.name, Self.value(baseline), Self.value(current),
+                  change.map { $0 == 0 ? "0" : String(format: "%+.4g", $0) } ?? "-",
+                  relativeChange.map { $0 == 0 ? "0%" : String(format: "%+.2f%%", $0 * 100) } ?? "-",
+                  Self.probability(evidence?.pValue), Self.probability(evidence?.wilcoxonPValue),
+                  evidence?.test.rawValue ?? "-"]
+        return cells
+    }
+
+    static func value(_ side: Side?) -> String {
+        guard let side else { return "-" }
+        var text = side.count == 0 ? "-" : String(format: "%.6g", side.mean)
+        if side.nonFiniteCount > 0 { text += " (\(side.nonFiniteCount) non-finite)" }
+        return text
+    }
+
+    static func probability(_ p: Double?) -> String {
+        guard let p else { return "-" }
+        return String(format: "%.3g", p)
+    }
+}
+
+extension Comparison {
+    /// The rows a table lists: all with `includeUnchanged`, otherwise all but the unchanged.
+    func listedRows(includeUnchanged: Bool) -> [ComparisonRow] {
+        includeUnchanged ? rows : rows.filter { $0.verdict != .unchanged }
+    }
+
+    /// One line per test used among `rows`, saying what it is.
+    func testNotes(_ rows: [ComparisonRow]) -> [String] {
+        let used = Set(rows.compactMap { $0.evidence?.test })
+        return ChangeTest.allCases.filter(used.contains).map { test in
+            switch test {
+            case .pairedT: "paired t: two-sided paired t-test over the seeds both sides share (Wilcoxon signed-rank p beside it)"
+            case .mannWhitney: "Mann-Whitney U: two-sided rank test of the repetitions (timings, or seeds that do not pair)"
+            case .mannWhitneyOfSeconds: "Mann-Whitney U (seconds): the test of the group's per-repetition seconds"
+            case .nonFiniteCount: "non-finite count: the number of diverged, failed or timed-out repetitions changed"
+            case .none: "none (1 value): no test is possible, so a change beyond tolerance counts as significant"
+            }
+        }
+    }
+}
