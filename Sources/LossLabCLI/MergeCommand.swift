@@ -123,7 +123,7 @@ enum MergeCommand: Subcommand {
                 if let record = shard.record {
                     state = "\(record.status.rawValue) on \(record.host), \(record.finished)"
                 } else {
-                    state = "no record: it never finished"
+                    state = "no record: still running, or stopped before it could write one"
                 }
                 console.printError("  shard \(shard.shard)/\(count): \(shard.missing) of \(shard.trials) trials missing (\(state))")
                 console.printError("    " + results.rerunCommand(shard: (shard.shard, count), resultsRoot: resultsRoot, currentDirectory: current))

@@ -97,7 +97,10 @@ enum SlurmCommand: Subcommand {
         let assignment = ShardAssignment(grid: grid, count: shards)
         let mean = assignment.costs.reduce(0, +) / Double(shards)
         let balance = mean > 0 ? assignment.costs.max()! / mean : 1
-        console.printError("\(experiment.name): \(grid.count) trials in \(shards) shards (\(grid.count / shards)-\((grid.count + shards - 1) / shards) trials each, "
+        var sizes = [Int](repeating: 0, count: shards)
+        for shard in assignment.shardOfTrial { sizes[Int(shard)] += 1 }
+        let low = sizes.min()!, high = sizes.max()!
+        console.printError("\(experiment.name): \(grid.count) trials in \(shards) shards (\(low == high ? "\(low)" : "\(low)-\(high)") trials each, "
                            + String(format: "the largest shard's estimated cost is %.2f x the mean", balance) + ")")
         console.printError("wrote \(job.arrayScriptPath) (array 0-\(shards - 1)) and \(job.mergeScriptPath); logs go to \(job.logDirectory)/")
 

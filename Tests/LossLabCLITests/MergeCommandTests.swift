@@ -31,7 +31,7 @@ import Testing
         #expect(merged.error.contains("\(scratch.directory): 9 of 12 trials are missing."))
         #expect(merged.error.contains("In 4 shards (--shard I/4), 3 shards have missing trials; run each again with:"))
         for shard in [0, 2, 3] {
-            #expect(merged.error.contains("  shard \(shard)/4: 3 of 3 trials missing (no record: it never finished)"))
+            #expect(merged.error.contains("  shard \(shard)/4: 3 of 3 trials missing (no record: still running, or stopped before it could write one)"))
             #expect(merged.error.contains("    losslab run \(scratch.file) --shard \(shard)/4 --results \(scratch.results)\n"))
         }
         #expect(!merged.error.contains("shard 1/4:"))
