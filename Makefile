@@ -42,5 +42,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# Starts a throwaway single-node Slurm cluster on loopback (installing slurmctld, slurmd,
+# slurm-client and munge if missing; needs root), runs Tests/Slurm/slurm-smoke.json5 as a 4-task
+# job array through `losslab slurm --submit`, checks the merged results equal a local run's and
+# that re-submitting a task re-runs only its missing trials, then stops the cluster. About 40 s.
+test-slurm:
+	SWIFT="$(SWIFT)" scripts/test-slurm.sh
+
 clean:
 	rm -rf .build
