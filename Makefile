@@ -77,5 +77,12 @@ baseline:
 	$(QUICK_RUN) experiments/*.json5 || exit 1; \
 	$(QUICK_BIN) baseline save quick $(QUICK_RESULTS)
 
+# Starts a throwaway single-node Slurm cluster on loopback (installing slurmctld, slurmd,
+# slurm-client and munge if missing; needs root), runs Tests/Slurm/slurm-smoke.json5 as a 4-task
+# job array through `losslab slurm --submit`, checks the merged results equal a local run's and
+# that re-submitting a task re-runs only its missing trials, then stops the cluster. About 40 s.
+test-slurm:
+	SWIFT="$(SWIFT)" scripts/test-slurm.sh
+
 clean:
 	rm -rf .build

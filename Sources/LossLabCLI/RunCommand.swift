@@ -12,6 +12,11 @@ enum RunCommand: Subcommand {
     in parallel, and writes results/<name>/ (trials.csv, history.csv, summary.csv, claims.csv,
     spec.json, trials/*.json) and plots/<name>/ (gnuplot scripts, PNG and SVG).
 
+    Before its first trial a run records the resolved experiment (after --set and --seeds) in
+    results/<name>/experiment.json, and refuses a folder that holds a different definition of the
+    experiment unless --fresh is given. A shard run stores its trials and writes
+    results/<name>/shards/I-of-N.json when it stops; `losslab merge` assembles the shards.
+
     Finished trials are stored at once: a run that is interrupted or killed resumes where it
     stopped when run again. Trials stored by another build of losslab are stale and redone.
 
@@ -24,7 +29,8 @@ enum RunCommand: Subcommand {
       --quick            reduced settings for a fast regression gate, train experiments only:
                          2 seeds (or --seeds N), at most 3 epochs, at most 400 training and 400
                          test samples; caps apply after --set, curves experiments run as written
-      --fresh            discard stored trials of these experiments and start over
+      --fresh            discard stored trials of these experiments and start over (with --shard:
+                         only that shard's); replaces a different experiment.json
       --dry-run          list the trials and whether each is done, stale or pending; run nothing
       --shard I/N        run only shard I of N (0-based), for clusters; see `losslab merge`
       --max-trials N     refuse grids larger than N trials (default: \(Schema.defaultMaximumTrials))
@@ -32,7 +38,8 @@ enum RunCommand: Subcommand {
       --quiet            no progress on standard error
 
     Exit codes: 0 the run completed (whatever the trials' outcomes: diverged and skipped trials
-    are results), 65 invalid file, 66 unreadable file, 73 cannot write results, 130/143
+    are results), 65 invalid file, 66 unreadable file, 73 cannot write results (or the results
+    folder holds another definition of the experiment), 130/143
     interrupted by SIGINT/SIGTERM (run the same command again to resume), 64 bad options.
 
     Examples:
@@ -40,6 +47,7 @@ enum RunCommand: Subcommand {
       losslab run experiments/outliers.json5 --seeds 3 --set training.epochs=5 --jobs 2
       losslab run --dry-run experiments/imbalanced.json5
       losslab run --quick --results .build/quick-results --no-plots --quiet
+      losslab run experiments/outliers.json5 --shard 0/4   # then: losslab merge results/outliers
     """
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
@@ -72,8 +80,11 @@ enum RunCommand: Subcommand {
         let cancellation = Cancellation()
         if !dryRun { Signals.install(cancellation, console: console) }
         let provenance = currentProvenance()
+        let directory = FileManager.default.currentDirectoryPath
         for (experiment, _) in loaded {
-            let options = RunOptions(resultsRoot: resultsRoot, jobs: jobs, fresh: fresh, shard: shard, maximumTrials: maximumTrials)
+            let origin = ExperimentOrigin(file: experiment.file, overrides: overrides, seeds: seeds, directory: directory)
+            let options = RunOptions(resultsRoot: resultsRoot, jobs: jobs, fresh: fresh, shard: shard, maximumTrials: maximumTrials,
+                                     origin: origin)
             let runner: Runner
             do { runner = try Runner(experiment: experiment, options: options) } catch let errors as SpecErrors {
                 throw CommandError(errors.description, code: .dataError)
@@ -90,6 +101,9 @@ enum RunCommand: Subcommand {
             } catch let error as FileError {
                 progress.close()
                 throw CommandError(error.description, code: .cannotCreate)
+            } catch let conflict as ResultsConflict {
+                progress.close()
+                throw CommandError(conflict.description, code: .cannotCreate)
             }
             progress.close()
             let outcome = result.run

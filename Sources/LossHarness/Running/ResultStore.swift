@@ -10,6 +10,9 @@ import Foundation
 /// | `summary.csv` | per group and metric: n, mean, sd, 95% CI, paired difference against the reference loss |
 /// | `claims.csv` | the verdict on each expectation |
 /// | `spec.json` | the resolved experiment and its provenance |
+/// | `experiment.json` | the resolved experiment and the file and options it came from (``ExperimentRecord``), written before the first trial |
+/// | `shards/<I>-of-<N>.json` | how each shard run ended (``ShardRecord``) |
+/// | `slurm/` | the job scripts `losslab slurm` wrote, and their logs |
 public struct ResultStore: Sendable {
     public let directory: String
 
@@ -57,12 +60,27 @@ public struct ResultStore: Sendable {
         for id in storedIDs() { try? FileManager.default.removeItem(atPath: trialPath(id)) }
     }
 
-    /// Removes temporary files left by a run that was killed while writing.
-    public func removeTemporaryFiles() {
+    /// Removes the stored trials with these ids (a shard's, for `--fresh --shard`).
+    public func removeTrials(ids: [String]) {
+        for id in ids { try? FileManager.default.removeItem(atPath: trialPath(id)) }
+    }
+
+    /// Removes temporary files left by a run that was killed while writing: every one, or with
+    /// `olderThan`, only those last modified at least that many seconds ago. Shard runs pass an
+    /// age, because the other shards of the experiment may be writing into the same folder at this
+    /// very moment (on other machines, so their process ids say nothing here); a temporary file
+    /// lives for the milliseconds of one write, so an hour-old one is an orphan.
+    public func removeTemporaryFiles(olderThan age: Double? = nil) {
+        let now = Date()
         for folder in [directory, trialsDirectory] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
-                try? FileManager.default.removeItem(atPath: folder + "/" + name)
+                let path = folder + "/" + name
+                if let age {
+                    let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+                    guard let modified, now.timeIntervalSince(modified) >= age else { continue }
+                }
+                try? FileManager.default.removeItem(atPath: path)
             }
         }
     }

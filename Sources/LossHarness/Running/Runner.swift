@@ -11,10 +11,14 @@ public struct RunOptions: Sendable {
     public var shard: (index: Int, count: Int)?
     public var maximumTrials: Int
     public var build: String
+    /// Where the experiment came from, recorded in `experiment.json` (`nil`: its file, unchanged).
+    public var origin: ExperimentOrigin?
 
     public init(resultsRoot: String = "results", jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount),
                 fresh: Bool = false, shard: (index: Int, count: Int)? = nil,
-                maximumTrials: Int = Schema.defaultMaximumTrials, build: String = BuildIdentity.current) {
+                maximumTrials: Int = Schema.defaultMaximumTrials, build: String = BuildIdentity.current,
+                origin: ExperimentOrigin? = nil) {
+        self.origin = origin
         self.resultsRoot = resultsRoot
         self.jobs = jobs
         self.fresh = fresh
@@ -89,14 +93,45 @@ public struct Runner: Sendable {
         return (done, stale, missing)
     }
 
+    /// The lock file of a run: one per shard, so that the shards of one experiment can run at once
+    /// on a shared folder, each refusing a second copy of itself.
+    public static func lockName(shard: (index: Int, count: Int)?) -> String {
+        shard.map { ".lock-shard-\($0.index)-of-\($0.count)" } ?? ".lock"
+    }
+
+    /// The record of this run's experiment, for `experiment.json`.
+    public var record: ExperimentRecord {
+        ExperimentRecord(experiment, origin: options.origin ?? ExperimentOrigin(file: experiment.file))
+    }
+
+    /// Makes the results folder hold this experiment: records it in `experiment.json` and, when
+    /// `fresh`, discards the stored trials in scope (a shard run discards only its own shard's, since
+    /// the other shards may be running at the same moment) and the shard records they invalidate.
+    ///
+    /// A single-machine run replaces the record of an edited experiment: trials are keyed by their
+    /// resolved configuration, so the trials of the old definition that the new one still contains
+    /// are reused and the others are simply left out of the CSV files. A shard run refuses a folder
+    /// that holds another definition unless `fresh`, because `merge` rebuilds the grid from the
+    /// record and shards of two definitions would never add up to one.
+    public func claimResults() throws {
+        try record.claim(store, replace: options.fresh || options.shard == nil)
+        guard options.fresh else { return }
+        if let shard = options.shard {
+            store.removeTrials(ids: trialIndices().map { grid.trial(at: $0).id })
+            ShardRecord.remove(in: store, only: shard)
+        } else {
+            try store.removeTrials()
+            ShardRecord.remove(in: store)
+        }
+    }
+
     /// Runs every pending trial; `observe` is called from worker threads, one event at a time.
     public func run(cancellation: Cancellation, observe: @escaping @Sendable (RunEvent) -> Void) throws -> RunOutcome {
         try store.prepare()
-        let lockName = options.shard.map { ".lock-shard-\($0.index)-of-\($0.count)" } ?? ".lock"
-        let lock = try RunLock(path: store.path(lockName), purpose: "running \(experiment.name)")
+        let lock = try RunLock(path: store.path(Runner.lockName(shard: options.shard)), purpose: "running \(experiment.name)")
         defer { withExtendedLifetime(lock) {} }
-        store.removeTemporaryFiles()
-        if options.fresh { try store.removeTrials() }
+        store.removeTemporaryFiles(olderThan: options.shard == nil ? nil : 3600)
+        try claimResults()
         let indices = trialIndices()
         let state = cacheState(indices: indices)
         let pending = (state.stale + state.missing).sorted()

@@ -53,6 +53,11 @@ public enum ExperimentLoader {
         return try Validator(file: file).validate(root)
     }
 
+    /// Validates an already resolved experiment tree (the `experiment` of an `experiment.json`).
+    public static func load(source: JSONValue, file: String) throws -> Experiment {
+        try Validator(file: file).validate(source)
+    }
+
     /// Applies `path=value` (value in JSON5, or a bare word taken as a string) to the tree.
     static func applyOverride(_ override: String, to root: JSONValue, file: String) throws -> JSONValue {
         guard let equals = override.firstIndex(of: "=") else {

@@ -1,0 +1,50 @@
+import Foundation
+import LossHarness
+import LossLabCLI
+
+/// A scratch folder holding one small experiment file, for the merge and slurm command tests.
+final class ShardingCLIScratch: Sendable {
+    let path: String
+
+    /// 2 train sizes x 3 losses x 2 seeds = 12 quick trials.
+    static let study = """
+    {
+      version: 1,
+      name: "cli-shards",
+      dataset: { generator: "gaussian", features: 2, train_size: [40, 80], test_size: 40 },
+      model: { type: "linear" },
+      loss: ["mse", "mae", "log_cosh"],
+      training: { epochs: 2, batch_size: 16, learning_rate: 0.05 },
+      seeds: 2,
+      metrics: ["mae"],
+    }
+    """
+
+    init(study: String = ShardingCLIScratch.study) throws {
+        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("losslab-cli-shards-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw FileError(path: "losslab-cli-shards", reason: "mkdtemp failed") }
+        path = String(cString: made)
+        try Data(study.utf8).write(to: URL(fileURLWithPath: file))
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// The experiment file.
+    var file: String { path + "/study.json5" }
+    var results: String { path + "/results" }
+    /// `results/cli-shards`.
+    var directory: String { results + "/cli-shards" }
+
+    /// Runs `losslab ARGUMENTS` in process.
+    func losslab(_ arguments: [String]) -> (code: ExitCode, out: String, error: String) {
+        let recording = RecordingConsole()
+        let code = LossLab.run(arguments, console: recording.console)
+        return (code, recording.out, recording.error)
+    }
+
+    func read(_ name: String) throws -> String {
+        try String(contentsOfFile: path + "/" + name, encoding: .utf8)
+    }
+}
