@@ -198,7 +198,9 @@ public enum FigureDataBuilder {
         let columns = ["group", "position", "median", "q1", "q3", "min", "max", "n"] + (0..<width).map { "value_\($0 + 1)" }
         var data = FigureData(columns: columns, categories: groupValues.map(FigureRowGrouping.display),
                               notes: dropNotes + notes, source: "trials.csv")
-        if nonFinite > 0 { data.notes.append("\(nonFinite) trials without a finite \(spec.y) (diverged or undefined) are left out") }
+        if nonFinite > 0 {
+            data.notes.append("left out \(nonFinite) trial\(nonFinite == 1 ? "" : "s") without a finite \(spec.y) (diverged or undefined)")
+        }
         var counts: [Int] = []
         for (blockIndex, key) in keys.enumerated() {
             var numbers: [[Double]] = []

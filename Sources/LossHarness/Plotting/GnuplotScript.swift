@@ -227,7 +227,7 @@ public struct GnuplotScript: Sendable {
         }
         if spec.type == .bars || spec.type == .box {
             let width = FigureDataBuilder.barWidth(count: data.blocks.count) * (spec.type == .bars ? 0.95 : 0.7)
-            lines.append("set boxwidth \(FigureData.number(width)) absolute")
+            lines.append("set boxwidth \(FigureData.number((width * 1e6).rounded() / 1e6)) absolute")
         }
         if spec.type == .bars && !logY {
             let means = data.yValues.filter(\.isFinite)
