@@ -294,8 +294,9 @@ public struct GnuplotScript: Sendable {
         case .bars:
             var result = ["\(source) using 2:3 with boxes fc rgb '\(style.color)' fs solid 0.85 border lc rgb '#333333' \(title)"]
             if spec.errorBars == .bars {
-                let barLow = logY ? "($4 > floor ? $4 : floor)" : "4"
-                result.append("\(source) using 2:3:\(barLow):5 with yerrorbars lc rgb '#333333' lw 1.5 ps 0 notitle")
+                // Drawn as vectors from the low to the high end: gnuplot's yerrorbars leave a gap at the mean.
+                let barLow = logY ? "($4 > floor ? $4 : floor)" : "$4"
+                result.append("\(source) using 2:(\(barLow)):(0):($5 - \(barLow)) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle")
             }
             return result
         case .box:

@@ -70,7 +70,7 @@ import Testing
         #expect(bars.contains("set boxwidth 0.38 absolute"))
         #expect(bars.contains("set yrange [0:*]"))
         #expect(bars.contains("data index 1 using 2:3 with boxes"))
-        #expect(bars.contains("data index 1 using 2:3:4:5 with yerrorbars"))
+        #expect(bars.contains("data index 1 using 2:($4):(0):($5 - $4) with vectors heads"))
         let box = try script("[{name: \"x\", type: \"box\", x: \"dataset.noise\", y: \"mae\"}]", SyntheticResults.trials).text
         #expect(box.contains("using 2:4:6:7:5 with candlesticks"))
         #expect(box.contains("for [k=9:11] data index 0 using 2:(column(k)) with points"))
