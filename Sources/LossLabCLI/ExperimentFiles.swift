@@ -15,6 +15,9 @@ enum ExperimentFiles {
             }
             let problems = PairingCheck.problems(in: grid)
             if !problems.isEmpty { throw SpecErrors(problems) }
+            // Figures are checked before anything runs, so that a typo in a plot does not surface
+            // only after hours of training.
+            _ = try FigureSpec.parseAll(experiment)
             return (experiment, grid)
         } catch let errors as SpecErrors {
             throw CommandError(errors.description, code: .dataError)

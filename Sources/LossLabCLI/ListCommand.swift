@@ -76,7 +76,8 @@ enum ListCommand: Subcommand {
         case "fields":
             lines.append("Experiment file fields (version 1), with defaults:")
             for (title, fields) in [("top level", Schema.topLevel), ("dataset", Schema.dataset), ("model", Schema.model),
-                                    ("training", Schema.training), ("curves", Schema.curves), ("loss entry", Schema.lossEntry)] {
+                                    ("training", Schema.training), ("curves", Schema.curves), ("loss entry", Schema.lossEntry),
+                                    ("figure (an entry of plots)", FigureSpec.fields)] {
                 lines.append("  \(title):")
                 for field in fields {
                     let value = field.defaultValue?.description ?? "(none)"

@@ -17,7 +17,7 @@ public enum LossLab {
     public static let version = "0.1.0"
 
     public static let subcommands: [any Subcommand.Type] = [
-        RunCommand.self, ValidateCommand.self, PlotCommand.self, LossCommand.self, ListCommand.self,
+        RunCommand.self, ValidateCommand.self, PlotCommand.self, ReportCommand.self, LossCommand.self, ListCommand.self,
         CompareCommand.self, BaselineCommand.self, CheckCommand.self, BenchCommand.self,
         MergeCommand.self, SlurmCommand.self,
     ]

@@ -1,0 +1,322 @@
+import LossCore
+
+/// The standalone gnuplot script of one figure: commented (what it shows, which data file, how it
+/// was made, how to re-render it), reading its `.dat` file and writing the PNG, then the SVG.
+///
+/// Every string that comes from an experiment file is written with ``GnuplotText/quoted(_:maximumLength:)``
+/// and every label holding one is `noenhanced`, so no title can end a string, run a command or be
+/// read as enhanced-text markup. Paths are used as given (relative to the directory losslab ran
+/// in, the repository root), so the script is re-rendered from there.
+public struct GnuplotScript: Sendable {
+    public var spec: FigureSpec
+    public var experiment: Experiment
+    public var data: FigureData
+    public var paths: FigurePaths
+    /// The command that wrote the script, for its header comment.
+    public var command: String
+
+    public static let pngTerminal = "set terminal pngcairo size 1000,650 enhanced font 'DejaVu Sans,11'"
+    public static let svgTerminal = "set terminal svg size 1000,650 dynamic enhanced font 'DejaVu Sans,11'"
+    /// The first line of every script, by which stale scripts of removed figures are recognised.
+    public static let marker = "# LossLab figure"
+
+    public init(spec: FigureSpec, experiment: Experiment, data: FigureData, paths: FigurePaths, command: String) {
+        self.spec = spec
+        self.experiment = experiment
+        self.data = data
+        self.paths = paths
+        self.command = command
+    }
+
+    // MARK: Resolved settings
+
+    /// `"auto"` resolved: logarithmic when every value is > 0 and max/min > 100.
+    public static func isLogarithmic(_ scale: FigureSpec.Scale, values: [Double]) -> Bool {
+        switch scale {
+        case .linear: return false
+        case .logarithmic: return true
+        case .automatic:
+            let finite = values.filter(\.isFinite)
+            guard let low = finite.min(), let high = finite.max(), low > 0 else { return false }
+            return high / low > 100
+        }
+    }
+
+    var categoricalX: Bool { !data.categories.isEmpty }
+
+    public var logX: Bool {
+        !categoricalX && Self.isLogarithmic(spec.xScale, values: data.xValues)
+    }
+
+    public var logY: Bool {
+        Self.isLogarithmic(spec.yScale, values: data.yValues)
+    }
+
+    /// The x axis label, with "(log scale)" when the axis is logarithmic.
+    public var xLabel: String {
+        let base = spec.xLabel ?? Self.defaultXLabel(spec, experiment: experiment)
+        return logX ? Self.notingLogScale(base) : base
+    }
+
+    public var yLabel: String {
+        if let label = spec.yLabel { return logY ? Self.notingLogScale(label) : label }
+        let (name, note) = Self.defaultYLabel(spec)
+        let notes = (note.map { [$0] } ?? []) + (logY ? ["log scale"] : [])
+        return notes.isEmpty ? name : name + " (" + notes.joined(separator: "; ") + ")"
+    }
+
+    static func notingLogScale(_ label: String) -> String {
+        label.lowercased().contains("log scale") ? label : (label.isEmpty ? "log scale" : label + " (log scale)")
+    }
+
+    /// A field path as words: `dataset.outlier_fraction` is "outlier fraction".
+    static func words(_ path: String) -> String {
+        String(path.split(separator: ".").last ?? "").replacingUnderscores
+    }
+
+    static func defaultXLabel(_ spec: FigureSpec, experiment: Experiment) -> String {
+        switch spec.type {
+        case .lines, .bars, .box: return spec.x.map(words) ?? ""
+        case .history: return "epoch"
+        case .curves:
+            var axes: [CurveEvaluator.Axis] = []
+            if case .string(let chosen)? = experiment.fixedValue("curves.x"), let axis = CurveEvaluator.Axis(rawValue: chosen) {
+                axes = [axis]
+            } else {
+                for entry in experiment.losses where !axes.contains(CurveEvaluator.automaticAxis(entry.kind)) {
+                    axes.append(CurveEvaluator.automaticAxis(entry.kind))
+                }
+            }
+            guard axes.count == 1 else { return "x: " + axes.map(\.rawValue).joined(separator: ", ") + " (by loss)" }
+            switch axes[0] {
+            case .error: return "error (prediction - target)"
+            case .prediction: return "prediction"
+            case .probability: return "predicted probability of the true class"
+            case .margin: return "margin y·f"
+            }
+        }
+    }
+
+    /// The name of y and a note on its direction ("lower is better").
+    static func defaultYLabel(_ spec: FigureSpec) -> (name: String, note: String?) {
+        switch spec.y {
+        case "train_loss": return ("training loss", nil)
+        case "test_loss": return ("test loss", nil)
+        case "value": return ("loss", nil)
+        case "gradient": return ("gradient dL/dx", nil)
+        case "gradient_logit": return ("gradient dL/dz", "z: the logit")
+        default:
+            let names: [String: String] = [
+                "mse": "MSE", "rmse": "RMSE", "mae": "MAE", "msle": "MSLE", "r2": "R²", "ece": "ECE",
+                "roc_auc": "ROC AUC", "truth_rmse": "RMSE against the noiseless truth", "macro_f1": "macro F1",
+                "micro_f1": "micro F1", "brier": "Brier score",
+            ]
+            let name = names[spec.y] ?? spec.y.replacingUnderscores
+            guard let metric = Metric(rawValue: spec.y) else { return (name, nil) }
+            return (name, metric.higherIsBetter ? "higher is better" : "lower is better")
+        }
+    }
+
+    /// What the key's title says about the statistics: "mean and 95% CI" over "10 seeds".
+    var statisticsNote: [String] {
+        guard let seeds = data.seedCounts else { return [] }
+        let count = seeds.lowerBound == seeds.upperBound ? "\(seeds.upperBound)" : "\(seeds.lowerBound) to \(seeds.upperBound)"
+        let noun = seeds.upperBound == 1 ? "seed" : "seeds"
+        switch spec.type {
+        case .box: return ["median, quartiles, range", "and each of \(count) \(noun)"]
+        case .curves: return []
+        case .lines, .bars, .history:
+            if spec.errorBars == .none || seeds.upperBound < 2 { return ["mean over \(count) \(noun)"] }
+            return ["mean and 95% CI", "over \(count) \(noun)"]
+        }
+    }
+
+    /// The lowest y a log axis shows: a tenth of the smallest positive plotted value. Interval ends
+    /// below it (or <= 0, which a log axis cannot show) are drawn at it.
+    var logFloor: Double {
+        (data.yValues.filter { $0 > 0 && $0.isFinite }.min() ?? 1) / 10
+    }
+
+    // MARK: Text
+
+    /// The whole script.
+    public var text: String {
+        var lines = header
+        lines.append("")
+        lines.append("set encoding utf8")
+        lines.append(Self.pngTerminal)
+        lines.append("set output " + GnuplotText.quotedPath(paths.png(spec.name)))
+        lines.append("data = " + GnuplotText.quotedPath(paths.data(spec.name)))
+        lines.append("")
+        lines += decorations
+        lines.append("")
+        lines += styles
+        lines.append("")
+        lines += plot
+        lines.append("")
+        lines.append("# The same figure as SVG.")
+        lines.append(Self.svgTerminal)
+        lines.append("set output " + GnuplotText.quotedPath(paths.svg(spec.name)))
+        lines.append("replot")
+        lines.append("unset output")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    var header: [String] {
+        let what: String
+        switch spec.type {
+        case .lines: what = "\(spec.y) against \(spec.x ?? ""), one line per series"
+        case .bars: what = "\(spec.y) as bars, one per series" + (spec.x.map { ", grouped by \($0)" } ?? "")
+        case .box: what = "the spread of \(spec.y) across seeds, one box per series" + (spec.x.map { ", grouped by \($0)" } ?? "")
+        case .history: what = "\(spec.y) per epoch, one line per series"
+        case .curves: what = "the loss's \(spec.y) along x, one curve per series (no training)"
+        }
+        var lines = [
+            "\(Self.marker) \"\(spec.name)\" of experiment \"\(experiment.name)\" (\(GnuplotText.comment(experiment.file, maximumLength: 200)))",
+            "# Shows: " + what + (statisticsNote.isEmpty ? "." : "; " + statisticsNote.joined(separator: " ") + "."),
+        ]
+        if !spec.conditions.isEmpty {
+            lines.append("# Only trials with " + spec.conditions.keys.sorted().map { "\($0) = \(spec.conditions[$0]!)" }.joined(separator: ", ") + ".")
+        }
+        lines += [
+            "# Data: " + GnuplotText.comment(paths.data(spec.name), maximumLength: 1000) + ", made from "
+                + GnuplotText.comment(paths.results(data.source), maximumLength: 1000) + ";",
+            "#   one block per series (two blank lines apart), so `index i` selects series i; columns: "
+                + data.columns.prefix(9).joined(separator: " ") + (data.columns.count > 9 ? " ..." : ""),
+            "# Generated by losslab \(BuildIdentity.version) (" + GnuplotText.comment(command, maximumLength: 300)
+                + "); running it again overwrites this file.",
+            "# Re-render from the repository root (the directory losslab ran in):",
+            "#   gnuplot " + GnuplotText.comment(paths.script(spec.name), maximumLength: 1000),
+            "# It writes " + GnuplotText.comment(paths.png(spec.name), maximumLength: 1000) + " and "
+                + GnuplotText.comment(paths.svg(spec.name), maximumLength: 1000) + ".",
+        ]
+        for note in data.notes { lines.append("# Note: " + GnuplotText.comment(note)) }
+        return lines
+    }
+
+    var decorations: [String] {
+        var lines: [String] = []
+        lines.append("# Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).")
+        if let caption = spec.caption, !GnuplotText.sanitized(caption).isEmpty {
+            lines.append("set title " + GnuplotText.quoted(spec.title) + " noenhanced font ',14' offset 0,1.2")
+            lines.append("set label 1 " + GnuplotText.quoted(caption) + " at graph 0.5, graph 1 offset 0,1.1 center noenhanced font ',10'")
+            lines.append("set tmargin 5")
+        } else {
+            lines.append("set title " + GnuplotText.quoted(spec.title) + " noenhanced font ',14'")
+        }
+        lines.append("set xlabel " + GnuplotText.quoted(xLabel) + " noenhanced")
+        lines.append("set ylabel " + GnuplotText.quoted(yLabel) + " noenhanced")
+        lines.append("set key outside right top vertical noenhanced spacing 1.3")
+        let note = statisticsNote
+        if !note.isEmpty {
+            lines.append("set key title " + note.map { GnuplotText.quoted($0) }.joined(separator: ".\"\\n\".") + " noenhanced")
+        }
+        lines.append("set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1")
+        lines.append("set border 3 back")
+        lines.append("set tics nomirror out")
+        if logX { lines.append("set logscale x 10") }
+        if logY { lines.append("set logscale y 10") }
+        if categoricalX {
+            let tics = data.categories.enumerated().map { GnuplotText.quoted($0.element, maximumLength: 60) + " \($0.offset)" }
+            if data.categories == [""] {
+                lines.append("unset xtics")
+            } else {
+                lines.append("set xtics noenhanced (" + tics.joined(separator: ", ") + ")")
+            }
+            lines.append("set xrange [-0.6:\(Double(data.categories.count) - 0.4)]")
+        }
+        if spec.type == .bars || spec.type == .box {
+            let width = FigureDataBuilder.barWidth(count: data.blocks.count) * (spec.type == .bars ? 0.95 : 0.7)
+            lines.append("set boxwidth \(FigureData.number((width * 1e6).rounded() / 1e6)) absolute")
+        }
+        if spec.type == .bars && !logY {
+            let means = data.yValues.filter(\.isFinite)
+            if means.allSatisfy({ $0 >= 0 }) { lines.append("set yrange [0:*]") }
+            else if means.allSatisfy({ $0 <= 0 }) { lines.append("set yrange [*:0]") }
+            else { lines.append("set xzeroaxis lt -1") }
+        }
+        if logY, [.lines, .history, .bars, .box].contains(spec.type) {
+            lines.append("floor = \(FigureData.number(logFloor))  # a tenth of the smallest value: lower interval ends are drawn here at the lowest")
+        }
+        return lines
+    }
+
+    var blockStyles: [SeriesStyle] {
+        LossPalette.styles(for: data.blocks.map(\.kind))
+    }
+
+    var styles: [String] {
+        var lines = ["# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue."]
+        for (index, (block, style)) in zip(data.blocks, blockStyles).enumerated() {
+            lines.append("set style line \(index + 1) lc rgb '\(style.color)' lw 2 pt \(style.pointType) ps 1.2  # "
+                         + GnuplotText.comment(block.name, maximumLength: 100))
+        }
+        return lines
+    }
+
+    var plot: [String] {
+        guard !data.blocks.isEmpty else {
+            return [
+                "# No results match this figure.",
+                "set label 2 'No results match this figure' at graph 0.5, graph 0.5 center",
+                "set xrange [0:1]",
+                "set yrange [0:1]",
+                "plot 2 notitle",
+            ]
+        }
+        var clauses: [String] = []
+        for (index, block) in data.blocks.enumerated() {
+            clauses += self.clauses(index: index, block: block, style: blockStyles[index])
+        }
+        return ["plot \\"] + clauses.enumerated().map { "    " + $0.element + ($0.offset < clauses.count - 1 ? ", \\" : "") }
+    }
+
+    /// The plot clauses of block `index`.
+    func clauses(index: Int, block: FigureData.Block, style: SeriesStyle) -> [String] {
+        let source = "data index \(index)"
+        let title = "title " + GnuplotText.quoted(block.name, maximumLength: 120) + " noenhanced"
+        let line = "ls \(index + 1)"
+        let low = logY ? "($3 > floor ? $3 : floor)" : "3"
+        switch spec.type {
+        case .lines, .history:
+            // Histories have an epoch per row: points mark every tenth or so, to tell the losses apart.
+            let every = spec.type == .history ? " pi \(max(1, (block.rows.count + 9) / 10))" : ""
+            var result: [String] = []
+            if spec.errorBars == .band {
+                result.append("\(source) using 1:\(low):4 with filledcurves fc rgb '\(style.color)' fs transparent solid 0.18 noborder notitle")
+            }
+            if spec.errorBars == .bars {
+                result.append("\(source) using 1:2:\(low):4 with yerrorlines \(line) \(title)")
+            } else {
+                result.append("\(source) using 1:2 with linespoints \(line)\(every) \(title)")
+            }
+            return result
+        case .bars:
+            var result = ["\(source) using 2:3 with boxes fc rgb '\(style.color)' fs solid 0.85 border lc rgb '#333333' \(title)"]
+            if spec.errorBars == .bars {
+                // Drawn as vectors from the low to the high end: gnuplot's yerrorbars leave a gap at the mean.
+                let barLow = logY ? "($4 > floor ? $4 : floor)" : "$4"
+                result.append("\(source) using 2:(\(barLow)):(0):($5 - \(barLow)) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle")
+            }
+            return result
+        case .box:
+            let width = data.columns.count - 8
+            var result = [
+                "\(source) using 2:4:6:7:5 with candlesticks whiskerbars 0.5 lc rgb '\(style.color)' lw 1.5 fs solid 0.3 \(title)",
+                "\(source) using 2:3:3:3:3 with candlesticks lc rgb '\(style.color)' lw 3 notitle",
+            ]
+            if width > 0 {
+                result.append("for [k=9:\(8 + width)] \(source) using 2:(column(k)) with points lc rgb '\(style.color)' pt \(style.pointType) ps 0.7 notitle")
+            }
+            return result
+        case .curves:
+            return ["\(source) using 1:2 with lines \(line) \(title)"]
+        }
+    }
+}
+
+extension String {
+    var replacingUnderscores: String {
+        String(map { $0 == "_" ? " " : $0 })
+    }
+}

@@ -1,0 +1,184 @@
+import Testing
+@testable import LossHarness
+
+/// A training experiment with two swept fields (one global, one a loss parameter), a fixed field
+/// and a metrics list, with `plots` spliced in.
+func trainingExperiment(plots: String, metrics: String = "metrics: [\"coefficient_error\", \"mae\"],") throws -> Experiment {
+    try experiment("""
+    {
+      name: "spec-test", title: "Spec test",
+      dataset: { generator: "outliers", outlier_fraction: [0, 0.2], features: 3, train_size: 40, test_size: 20 },
+      loss: ["mse", "mae", {name: "huber", delta: [1, 2]}],
+      training: { epochs: 2 },
+      seeds: 3,
+      \(metrics)
+      plots: \(plots),
+    }
+    """, file: "spec.json5")
+}
+
+func curvesExperiment(plots: String, losses: String = "[\"mse\", \"mae\"]") throws -> Experiment {
+    try experiment("""
+    { name: "curves-test", kind: "curves", loss: \(losses), plots: \(plots) }
+    """, file: "curves.json5")
+}
+
+/// The errors `parseAll` throws for `experiment`, or none.
+func figureErrors(_ experiment: Experiment) -> [SpecError] {
+    do {
+        _ = try FigureSpec.parseAll(experiment)
+        return []
+    } catch let errors as SpecErrors {
+        return errors.errors
+    } catch {
+        return [SpecError(file: "", path: "unexpected", expected: "\(error)")]
+    }
+}
+
+@Suite struct FigureSpecTests {
+    /// A corpus of bad figures: each with the one error it must produce, path and expectation word
+    /// for word.
+    static let corpus: [(plots: String, path: String, expected: String, suggestion: String?)] = [
+        ("[{type: \"lines\", x: \"dataset.outlier_fraction\", y: \"mae\"}]", "plots[0].name",
+         "a figure name (\(FigureSpec.namePattern))", "The name is required: it names plots/spec-test/<name>.png"),
+        ("[{name: \"Bad Name\", type: \"bars\", y: \"mae\"}]", "plots[0].name", "a figure name (\(FigureSpec.namePattern))", nil),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\"}, {name: \"a\", type: \"box\", y: \"mae\"}]", "plots[1].name",
+         "a name no other figure of this file has", "plots[0] is also called \"a\"; figure names name files, so each must be unique"),
+        ("[{name: \"a\", type: \"line\", x: \"dataset.outlier_fraction\", y: \"mae\"}]", "plots[0].type",
+         "one of \"lines\", \"bars\", \"box\", \"history\"", "Did you mean \"lines\"?"),
+        ("[{name: \"a\", y: \"mae\"}]", "plots[0].type", "one of \"lines\", \"bars\", \"box\", \"history\"", "The type is required"),
+        ("[{name: \"a\", type: \"curves\"}]", "plots[0].type", "one of \"lines\", \"bars\", \"box\", \"history\"",
+         "curves figures belong to experiments of kind \"curves\""),
+        ("[{name: \"a\", type: \"lines\", y: \"mae\"}]", "plots[0].x",
+         "the swept path along the x axis, one of: dataset.outlier_fraction, loss.delta", "A lines figure needs x"),
+        ("[{name: \"a\", type: \"lines\", x: \"dataset.outlier_fractoin\", y: \"mae\"}]", "plots[0].x",
+         "a swept path: dataset.outlier_fraction, loss.delta", "Did you mean \"dataset.outlier_fraction\"?"),
+        ("[{name: \"a\", type: \"lines\", x: \"dataset.features\", y: \"mae\"}]", "plots[0].x",
+         "a swept path: dataset.outlier_fraction, loss.delta", "dataset.features is not swept: every trial has dataset.features = 3"),
+        ("[{name: \"a\", type: \"bars\", x: 3, y: \"mae\"}]", "plots[0].x",
+         "a swept path as a string, e.g. \"dataset.outlier_fraction\"", nil),
+        ("[{name: \"a\", type: \"lines\", x: \"dataset.outlier_fraction\", y: \"coefficent_error\"}]", "plots[0].y",
+         "a metric column of the results: coefficient_error, mae", "Did you mean \"coefficient_error\"?"),
+        ("[{name: \"a\", type: \"bars\", y: \"rmse\"}]", "plots[0].y", "one of the experiment's metrics: coefficient_error, mae",
+         "Add \"rmse\" to the metrics list to plot it"),
+        ("[{name: \"a\", type: \"box\"}]", "plots[0].y", "a metric column of the results: coefficient_error, mae", "A box figure needs y"),
+        ("[{name: \"a\", type: \"history\", y: \"accuracy\"}]", "plots[0].y",
+         "one of the experiment's metrics: train_loss, test_loss, coefficient_error, mae", "Add \"accuracy\" to the metrics list to plot it"),
+        ("[{name: \"a\", type: \"history\", x: \"step\"}]", "plots[0].x",
+         "\"epoch\" (or leave x out: a history figure always has epoch along x)", nil),
+        ("[{name: \"a\", type: \"lines\", x: \"dataset.outlier_fraction\", y: \"mae\", logy: \"yes\"}]", "plots[0].logy",
+         "true, false or \"auto\"", nil),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", logx: true}]", "plots[0].logx",
+         "false or \"auto\" (the x axis of a bars figure is categorical)", nil),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", where: {\"dataset.noise\": 1}}]", "plots[0].where.dataset.noise",
+         "a swept path: dataset.outlier_fraction, loss.delta", nil),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", where: {\"dataset.features\": 3}}]", "plots[0].where.dataset.features",
+         "a swept path: dataset.outlier_fraction, loss.delta", "dataset.features is not swept: every trial has dataset.features = 3"),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", where: {\"dataset.outlier_fraction\": 0.5}}]", "plots[0].where.dataset.outlier_fraction",
+         "one of the values of dataset.outlier_fraction: 0, 0.2", nil),
+        ("[{name: \"a\", type: \"lines\", x: \"dataset.outlier_fraction\", y: \"mae\", where: {\"dataset.outlier_fraction\": 0}}]",
+         "plots[0].where.dataset.outlier_fraction", "a path other than x (dataset.outlier_fraction is along the x axis of this figure)", nil),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", where: [1]}]", "plots[0].where",
+         "an object of swept path: value, e.g. {\"dataset.outlier_fraction\": ...}", nil),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", series: [\"mse\", \"hubr\"]}]", "plots[0].series[1]",
+         "a series or loss label of this experiment: mse, mae, huber, huber(delta=1), huber(delta=2)", "Did you mean \"huber\"?"),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", series: [\"mse\", \"mse\"]}]", "plots[0].series[1]", "each series once", nil),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", series: []}]", "plots[0].series",
+         "at least one series (or leave the field out for every series)", nil),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", series: \"mse\"}]", "plots[0].series",
+         "a list of series names or loss labels, e.g. [\"mse\", \"mae\"]", nil),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", errorbars: \"band\"}]", "plots[0].errorbars", "one of \"bars\", \"none\"", nil),
+        ("[{name: \"a\", type: \"box\", y: \"mae\", errorbars: \"bars\"}]", "plots[0].errorbars",
+         "one of \"none\" (a box already shows the spread across seeds)", nil),
+        ("[{name: \"a\", type: \"lines\", x: \"dataset.outlier_fraction\", y: \"mae\", errorbars: \"bands\"}]", "plots[0].errorbars",
+         "one of \"band\", \"bars\", \"none\"", "Did you mean \"band\"?"),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", captoin: \"x\"}]", "plots[0].captoin", "a known field", "Unknown field. Did you mean \"caption\"?"),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", title: \"\(String(repeating: "t", count: 201))\"}]", "plots[0].title",
+         "a string of at most 200 characters", nil),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", caption: 3}]", "plots[0].caption", "a string of at most 500 characters", nil),
+        ("[\"coefficient_error\"]", "plots[0]", "an object {name: ..., type: ..., x: ..., y: ...}", nil),
+    ]
+
+    @Test(arguments: 0..<corpus.count)
+    func badFigureIsReportedWithPathAndExpectation(index: Int) throws {
+        let entry = Self.corpus[index]
+        let errors = figureErrors(try trainingExperiment(plots: entry.plots))
+        #expect(errors.count == 1, "\(entry.plots): \(errors)")
+        let error = try #require(errors.first)
+        #expect(error.file == "spec.json5")
+        #expect(error.path == entry.path)
+        #expect(error.expected == entry.expected)
+        if let suggestion = entry.suggestion { #expect(error.suggestion == suggestion) }
+    }
+
+    @Test func everyProblemOfAFileIsListed() throws {
+        let errors = figureErrors(try trainingExperiment(plots: """
+        [{name: "A", type: "lines", y: "nope"}, {name: "b", type: "bars", y: "mae", logy: 2}]
+        """))
+        #expect(errors.map(\.path) == ["plots[0].name", "plots[0].x", "plots[0].y", "plots[1].logy"])
+    }
+
+    @Test func valueIsQuotedInTheMessage() throws {
+        let error = try #require(figureErrors(try trainingExperiment(plots: "[{name: \"a\", type: \"line\", y: \"mae\"}]")).first)
+        #expect(error.description == "spec.json5: plots[0].type = \"line\": expected one of \"lines\", \"bars\", \"box\", \"history\". Did you mean \"lines\"?")
+    }
+
+    @Test func metricMustApplyToTheTaskWhenNoListIsGiven() throws {
+        let errors = figureErrors(try trainingExperiment(plots: "[{name: \"a\", type: \"bars\", y: \"accuracy\"}]", metrics: ""))
+        #expect(errors.map(\.path) == ["plots[0].y"])
+        #expect(errors.first?.expected.hasPrefix("a metric that applies to a regression task: mse, rmse, mae") == true)
+    }
+
+    @Test func curvesExperimentsTakeOnlyCurvesFigures() throws {
+        let errors = figureErrors(try curvesExperiment(plots: "[{name: \"a\", type: \"lines\", x: \"x\", y: \"mae\"}]"))
+        #expect(errors.map(\.path) == ["plots[0].type"])
+        #expect(errors.first?.expected == "\"curves\" (a curves experiment trains nothing: it has no metrics, seeds or history)")
+    }
+
+    @Test func gradientLogitNeedsProbabilityCurves() throws {
+        let errors = figureErrors(try curvesExperiment(plots: "[{name: \"a\", type: \"curves\", y: \"gradient_logit\"}]"))
+        #expect(errors.map(\.path) == ["plots[0].y"])
+        #expect(errors.first?.expected == "\"value\" or \"gradient\" (gradient_logit exists only on probability curves: crossentropy losses, or curves.x \"probability\")")
+        #expect(figureErrors(try curvesExperiment(plots: "[{name: \"a\", type: \"curves\", y: \"gradient_logit\"}]",
+                                                  losses: "[\"bce\", \"mse\"]")).isEmpty)
+    }
+
+    @Test func curvesXMustBeX() throws {
+        let errors = figureErrors(try curvesExperiment(plots: "[{name: \"a\", type: \"curves\", x: \"error\"}]"))
+        #expect(errors.first?.path == "plots[0].x")
+        #expect(errors.first?.expected == "\"x\" (or leave x out: a curves figure always has x along x)")
+    }
+
+    @Test func defaultsAreFilledIn() throws {
+        let specs = try FigureSpec.parseAll(try trainingExperiment(plots: """
+        [{name: "lines", type: "lines", x: "dataset.outlier_fraction", y: "mae"},
+         {name: "bars", type: "bars", y: "mae", logy: true, where: {"loss.delta": 1}, series: ["huber", "mse"]},
+         {name: "history", type: "history", logx: false, errorbars: "none", caption: "c"}]
+        """))
+        #expect(specs.map(\.name) == ["lines", "bars", "history"])
+        #expect(specs[0].title == "Spec test")
+        #expect(specs[0].xScale == .automatic && specs[0].yScale == .automatic)
+        #expect(specs[0].errorBars == .band)
+        #expect(specs[0].series == nil && specs[0].conditions.isEmpty && specs[0].caption == nil)
+        #expect(specs[1].x == nil && specs[1].errorBars == .bars && specs[1].yScale == .logarithmic)
+        #expect(specs[1].conditions == ["loss.delta": .number(1)])
+        #expect(specs[1].series == ["huber", "mse"])
+        #expect(specs[2].x == "epoch" && specs[2].y == "test_loss" && specs[2].xScale == .linear && specs[2].errorBars == FigureSpec.ErrorBars.none)
+        #expect(specs[2].caption == "c")
+        let curves = try FigureSpec.parseAll(try curvesExperiment(plots: "[{name: \"v\", type: \"curves\"}]"))
+        #expect(curves.first?.x == "x" && curves.first?.y == "value" && curves.first?.errorBars == FigureSpec.ErrorBars.none)
+    }
+
+    @Test func seriesMayNameTheLossWithoutTheXParameter() throws {
+        let specs = try FigureSpec.parseAll(try experiment("""
+        { name: "f", dataset: { generator: "classes", classes: 2 },
+          loss: ["bce", {name: "binary_focal", gamma: [0, 2], alpha: [0.25, 0.5]}],
+          plots: [{name: "gamma", type: "lines", x: "loss.gamma", y: "accuracy", series: ["binary_focal(alpha=0.5)", "bce"]}] }
+        """))
+        #expect(specs.first?.series == ["binary_focal(alpha=0.5)", "bce"])
+    }
+
+    @Test func noFiguresIsValid() throws {
+        #expect(try FigureSpec.parseAll(try trainingExperiment(plots: "[]")).isEmpty)
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+@testable import LossHarness
+
+@Suite struct GnuplotScriptTests {
+    func script(_ plots: String, _ table: String = SyntheticResults.summary) throws -> GnuplotScript {
+        let experiment = try SyntheticResults.experiment(plots: plots)
+        let spec = try #require(try FigureSpec.parseAll(experiment).first)
+        let data = FigureDataBuilder.build(spec, experiment: experiment, table: CSVTable(text: table))
+        return GnuplotScript(spec: spec, experiment: experiment, data: data,
+                             paths: FigurePaths(resultsRoot: "results", plotsRoot: "plots", experiment: "synthetic"),
+                             command: "losslab plot test.json5")
+    }
+
+    @Test func rendersPNGThenSVGFromTheDataFile() throws {
+        let text = try script("[{name: \"l\", type: \"lines\", x: \"dataset.noise\", y: \"mae\"}]").text
+        let lines = text.split(separator: "\n").map(String.init)
+        let order = [
+            GnuplotScript.pngTerminal, "set output 'plots/synthetic/l.png'", "data = 'results/synthetic/figures/l.dat'",
+            GnuplotScript.svgTerminal, "set output 'plots/synthetic/l.svg'", "replot", "unset output",
+        ]
+        let positions = order.map { line in lines.firstIndex(of: line) }
+        #expect(positions.allSatisfy { $0 != nil }, "\(positions)")
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+        #expect(lines.last == "unset output")
+        #expect(lines[0] == "# LossLab figure \"l\" of experiment \"synthetic\" (test.json5)")
+        #expect(text.contains("#   gnuplot plots/synthetic/l.gp"))
+        #expect(text.contains("made from results/synthetic/summary.csv"))
+        #expect(text.contains("losslab plot test.json5"))
+    }
+
+    @Test func titlesLabelsAndKeyAreDrawnAsPlainText() throws {
+        let text = try script("[{name: \"l\", type: \"lines\", x: \"dataset.noise\", y: \"mae\", caption: \"under\"}]").text
+        #expect(text.contains("set title 'Synthetic' noenhanced"))
+        #expect(text.contains("set label 1 'under' at graph 0.5, graph 1 offset 0,1.1 center noenhanced"))
+        #expect(text.contains("set xlabel 'noise' noenhanced"))
+        #expect(text.contains("set ylabel 'MAE (lower is better)' noenhanced"))
+        #expect(text.contains("set key outside right top vertical noenhanced"))
+        #expect(text.contains("set key title 'mean and 95% CI'.\"\\n\".'over 2 to 3 seeds' noenhanced"))
+        #expect(text.contains("set grid"))
+        #expect(text.contains("title 'huber(delta=1)' noenhanced"))
+        #expect(text.contains("data index 0 using 1:3:4 with filledcurves"))
+    }
+
+    @Test func logScaleIsResolvedAndNoted() throws {
+        let wide = SyntheticResults.summaryHeader + """
+        mse,mse,0.1,,mae,3,3,0,0.01,0.5,0.005,0.02,,,,,,mse,,,,,,
+        mse,mse,1,,mae,3,3,0,10,0.5,-1,20,,,,,,mse,,,,,,
+
+        """
+        let automatic = try script("[{name: \"l\", type: \"lines\", x: \"dataset.noise\", y: \"mae\"}]", wide)
+        #expect(automatic.logY && !automatic.logX)
+        #expect(automatic.yLabel == "MAE (lower is better; log scale)")
+        #expect(automatic.text.contains("set logscale y 10"))
+        // The lower end of the interval, -1, cannot be drawn on a log axis: it is clamped to a tenth
+        // of the smallest mean.
+        #expect(automatic.text.contains("floor = 0.001"))
+        #expect(automatic.text.contains("using 1:($3 > floor ? $3 : floor):4 with filledcurves"))
+        let linear = try script("[{name: \"l\", type: \"lines\", x: \"dataset.noise\", y: \"mae\", logy: false, ylabel: \"error\"}]", wide)
+        #expect(!linear.logY && linear.yLabel == "error")
+        let forced = try script("[{name: \"l\", type: \"lines\", x: \"dataset.noise\", y: \"mae\", logx: true, xlabel: \"σ\"}]")
+        #expect(forced.logX && forced.xLabel == "σ (log scale)")
+        #expect(GnuplotScript.isLogarithmic(.automatic, values: [1, 100]) == false)
+        #expect(GnuplotScript.isLogarithmic(.automatic, values: [1, 101]) == true)
+        #expect(GnuplotScript.isLogarithmic(.automatic, values: [0, 1000]) == false)
+    }
+
+    @Test func barsAndBoxesUseGroupTicsAndTheirWidth() throws {
+        let bars = try script("[{name: \"b\", type: \"bars\", x: \"dataset.noise\", y: \"mae\", where: {\"loss.delta\": 1}}]").text
+        #expect(bars.contains("set xtics noenhanced ('0.1' 0, '1' 1)"))
+        #expect(bars.contains("set boxwidth 0.38 absolute"))
+        #expect(bars.contains("set yrange [0:*]"))
+        #expect(bars.contains("data index 1 using 2:3 with boxes"))
+        #expect(bars.contains("data index 1 using 2:($4):(0):($5 - $4) with vectors heads"))
+        let box = try script("[{name: \"x\", type: \"box\", x: \"dataset.noise\", y: \"mae\"}]", SyntheticResults.trials).text
+        #expect(box.contains("using 2:4:6:7:5 with candlesticks"))
+        #expect(box.contains("for [k=9:11] data index 0 using 2:(column(k)) with points"))
+        #expect(box.contains("set key title 'median, quartiles, range'.\"\\n\".'and each of 1 to 3 seeds' noenhanced"))
+    }
+
+    @Test func anEmptyFigureStillRenders() throws {
+        let text = try script("[{name: \"l\", type: \"lines\", x: \"dataset.noise\", y: \"mae\"}]", SyntheticResults.summaryHeader).text
+        #expect(text.contains("plot 2 notitle"))
+        #expect(text.contains("No results match this figure"))
+    }
+}
