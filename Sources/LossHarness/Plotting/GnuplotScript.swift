@@ -194,13 +194,33 @@ public struct GnuplotScript: Sendable {
         return lines
     }
 
+    /// Splits `text` into lines of at most `width` characters at spaces (a longer word stands alone).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty && current.count + 1 + word.count > width {
+                lines.append(current)
+                current = ""
+            }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+
     var decorations: [String] {
         var lines: [String] = []
         lines.append("# Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).")
         if let caption = spec.caption, !GnuplotText.sanitized(caption).isEmpty {
-            lines.append("set title " + GnuplotText.quoted(spec.title) + " noenhanced font ',14' offset 0,1.2")
-            lines.append("set label 1 " + GnuplotText.quoted(caption) + " at graph 0.5, graph 1 offset 0,1.1 center noenhanced font ',10'")
-            lines.append("set tmargin 5")
+            // A long caption is wrapped into lines that fit the plot's width; the title moves up
+            // one line per extra caption line.
+            let captionLines = Self.wrap(GnuplotText.sanitized(caption), width: 110)
+            let extra = Double(captionLines.count - 1)
+            lines.append("set title " + GnuplotText.quoted(spec.title) + " noenhanced font ',14' offset 0,\(formatJSONNumber(1.2 + extra))")
+            lines.append("set label 1 " + captionLines.map { GnuplotText.quoted($0) }.joined(separator: ".\"\\n\".")
+                         + " at graph 0.5, graph 1 offset 0,\(formatJSONNumber(1.1 + extra)) center noenhanced font ',10'")
+            lines.append("set tmargin \(5 + captionLines.count - 1)")
         } else {
             lines.append("set title " + GnuplotText.quoted(spec.title) + " noenhanced font ',14'")
         }
