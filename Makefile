@@ -46,11 +46,14 @@ test: deps
 
 # The quick regression gate: every study of experiments/ with `losslab run --quick` (2 seeds, at
 # most 3 epochs and 400 training and test samples; see `losslab run --help`), compared with the
-# committed quick baseline. Exit 2 (a regression) or 5 (no baseline) fails; the comparison table
-# is in the log. The debug build runs both the gate and `make baseline`, so their numbers match.
-# GATE_FLAGS passes options to `losslab compare`, e.g. GATE_FLAGS="--alpha 1 --tolerance mse=2%".
+# committed quick baseline. Runs are deterministic, so the gate is exact: every quality metric must
+# match the baseline to 1e-9 (scripts/gate-thresholds.json5) and every difference counts (--alpha 1);
+# a regression, an improvement or a missing baseline fails, with the comparison table in the log.
+# Changing the numerics on purpose means `make baseline` and committing results/baselines/quick in
+# the same commit. The debug build runs both the gate and `make baseline`, so their numbers match.
+# GATE_FLAGS replaces the comparison options, e.g. GATE_FLAGS="--tolerance mse=2%".
 QUICK_BIN := .build/debug/losslab
-GATE_FLAGS ?=
+GATE_FLAGS ?= --alpha 1 --thresholds scripts/gate-thresholds.json5
 QUICK_RESULTS := .build/quick-results
 QUICK_BASELINE := results/baselines/quick
 QUICK_RUN := $(QUICK_BIN) run --quick --results $(QUICK_RESULTS) --plots .build/quick-plots --no-plots --quiet
@@ -63,7 +66,7 @@ gate:
 	$(QUICK_BIN) compare $(GATE_FLAGS) $(QUICK_BASELINE) $(QUICK_RESULTS); status=$$?; \
 	case $$status in \
 	  0) echo "gate: no regression and no improvement against $(QUICK_BASELINE): pass" ;; \
-	  4) echo "gate: improvements only against $(QUICK_BASELINE): pass (make baseline records them)" ;; \
+	  4) echo "gate: metrics changed (improved) against $(QUICK_BASELINE): FAIL (if intended: make baseline, then commit $(QUICK_BASELINE))"; exit 1 ;; \
 	  2) echo "gate: regression against $(QUICK_BASELINE): FAIL (if intended: make baseline, then commit $(QUICK_BASELINE))"; exit 1 ;; \
 	  5) echo "gate: no quick baseline in $(QUICK_BASELINE): FAIL (create it with make baseline, then commit it)"; exit 1 ;; \
 	  *) echo "gate: losslab compare failed (exit $$status): FAIL"; exit 1 ;; \
