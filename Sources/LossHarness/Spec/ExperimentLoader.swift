@@ -36,6 +36,14 @@ public enum ExperimentLoader {
         var root: JSONValue
         do {
             root = try JSONValue.parse(data)
+        } catch let error as JSONParseError {
+            let place = error.location.isEmpty ? "" : " (\(error.location))"
+            if error.isDuplicateKey {
+                throw SpecErrors([SpecError(file: file, path: error.path, expected: error.message + place,
+                                            suggestion: "JSON5 readers disagree on which of two equal keys wins; keep one")])
+            }
+            let expected = error.location.isEmpty ? error.message : "\(error.message) at \(error.location) (the file is not valid JSON5)"
+            throw SpecErrors([SpecError(file: file, path: error.path, expected: expected)])
         } catch {
             throw SpecErrors([SpecError(file: file, path: "", expected: "valid JSON5: \(parseErrorText(error))")])
         }
