@@ -40,8 +40,8 @@ enum RunCommand: Subcommand {
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
         let jobs = try arguments.positiveInteger("jobs") ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let resultsRoot = try arguments.value("results") ?? "results"
-        let plotsRoot = try arguments.value("plots") ?? "plots"
+        let resultsRoot = arguments.resolve(try arguments.value("results") ?? "results")
+        let plotsRoot = arguments.resolve(try arguments.value("plots") ?? "plots")
         let overrides = try arguments.values("set")
         let seeds = try arguments.positiveInteger("seeds")
         let maximumTrials = try arguments.positiveInteger("max-trials") ?? Schema.defaultMaximumTrials
@@ -50,8 +50,10 @@ enum RunCommand: Subcommand {
         let dryRun = arguments.flag("dry-run")
         let quiet = arguments.flag("quiet")
         let noPlots = arguments.flag("no-plots")
-        let files = try ExperimentFiles.expand(try arguments.positionals())
-        let loaded = try files.map { try ExperimentFiles.load($0, overrides: overrides, seeds: seeds, maximumTrials: maximumTrials) }
+        let files = try ExperimentFiles.expand(try arguments.positionals(), arguments: arguments)
+        let loaded = try files.map {
+            try ExperimentFiles.load($0, overrides: overrides, seeds: seeds, maximumTrials: maximumTrials, arguments: arguments)
+        }
         var names: [String: String] = [:]
         for (experiment, _) in loaded {
             if let other = names[experiment.name] {
@@ -61,6 +63,7 @@ enum RunCommand: Subcommand {
         }
         let cancellation = Cancellation()
         if !dryRun { Signals.install(cancellation, console: console) }
+        defer { if !dryRun { Signals.uninstall() } }
         let provenance = currentProvenance()
         for (experiment, _) in loaded {
             let options = RunOptions(resultsRoot: resultsRoot, jobs: jobs, fresh: fresh, shard: shard, maximumTrials: maximumTrials)

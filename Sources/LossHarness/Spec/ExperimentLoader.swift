@@ -8,24 +8,26 @@ public enum ExperimentLoader {
     public static let maximumFileSize = 1 << 20
 
     /// Loads the file at `path`, applying `overrides` (`--set path=value`) and `seeds` (`--seeds N`).
-    public static func load(path: String, overrides: [String] = [], seeds: Int? = nil) throws -> Experiment {
+    /// Messages name the file `name` (default: `path`), e.g. the path as the user wrote it.
+    public static func load(path: String, name: String? = nil, overrides: [String] = [], seeds: Int? = nil) throws -> Experiment {
+        let file = name ?? path
         let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if attributes[.type] as? FileAttributeType == .typeDirectory {
-                throw SpecErrors([SpecError(file: path, path: "", expected: "an experiment file, not a directory")])
+                throw SpecErrors([SpecError(file: file, path: "", expected: "an experiment file, not a directory")])
             }
             if let size = attributes[.size] as? Int, size > maximumFileSize {
-                throw SpecErrors([SpecError(file: path, path: "", value: "\(size) bytes",
+                throw SpecErrors([SpecError(file: file, path: "", value: "\(size) bytes",
                                             expected: "a file of at most \(maximumFileSize) bytes")])
             }
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch let error as SpecErrors {
             throw error
         } catch {
-            throw FileError(path: path, reason: "cannot be read (\((error as NSError).localizedDescription))")
+            throw FileError(path: file, reason: "cannot be read (\((error as NSError).localizedDescription))")
         }
-        return try load(data: data, file: path, overrides: overrides, seeds: seeds)
+        return try load(data: data, file: file, overrides: overrides, seeds: seeds)
     }
 
     /// Loads an experiment from the bytes of a file named `file` (for messages).
