@@ -213,16 +213,20 @@ struct Validator {
                     let names = Set(generator.parameters.map(\.name))
                     var context = fixed.values.filter { names.contains($0.key) }
                     context[name] = parameter
-                    do { _ = try generator.init(parameters: Parameters(context)) } catch let error as ParameterError {
-                        if error.parameter == name {
-                            problems.append(error)
-                        } else {
-                            // Another parameter is at fault in this context: judge this one alone.
-                            do { _ = try generator.init(parameters: Parameters([name: parameter])) } catch let alone as ParameterError {
-                                if alone.parameter == name { problems.append(alone) }
-                            } catch {}
-                        }
-                    } catch {}
+                    // When another parameter is at fault, it is reported on its own; drop it and
+                    // judge this one with the rest.
+                    while true {
+                        do {
+                            _ = try generator.init(parameters: Parameters(context))
+                        } catch let error as ParameterError {
+                            if error.parameter == name {
+                                problems.append(error)
+                            } else if context.removeValue(forKey: error.parameter) != nil {
+                                continue
+                            }
+                        } catch {}
+                        break
+                    }
                 }
                 if let problem = problems.first { fail(settings[index].path, item, problem.expected) }
             }
