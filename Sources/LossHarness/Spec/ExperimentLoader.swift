@@ -15,7 +15,7 @@ public enum ExperimentLoader {
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if attributes[.type] as? FileAttributeType == .typeDirectory {
-                throw SpecErrors([SpecError(file: file, path: "", expected: "an experiment file, not a directory")])
+                throw FileError(path: file, reason: "is a directory, not an experiment file")
             }
             if let size = attributes[.size] as? Int, size > maximumFileSize {
                 throw SpecErrors([SpecError(file: file, path: "", value: "\(size) bytes",
@@ -23,6 +23,8 @@ public enum ExperimentLoader {
             }
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch let error as SpecErrors {
+            throw error
+        } catch let error as FileError {
             throw error
         } catch {
             throw FileError(path: file, reason: "cannot be read (\((error as NSError).localizedDescription))")

@@ -45,8 +45,8 @@ struct ExperimentLoaderTests {
         let missing = try #require(throws: FileError.self) { try ExperimentLoader.load(path: folder.file("none.json5"), name: "none.json5") }
         #expect(missing.path == "none.json5")
         #expect(missing.reason.hasPrefix("cannot be read"))
-        let directory = try #require(throws: SpecErrors.self) { try ExperimentLoader.load(path: folder.path, name: "dir") }
-        #expect(directory.description == "dir: (top level): expected an experiment file, not a directory")
+        let directory = try #require(throws: FileError.self) { try ExperimentLoader.load(path: folder.path, name: "dir") }
+        #expect(directory.description == "dir: is a directory, not an experiment file")
     }
 
     /// Random mutations of valid files (seeded): every load returns or throws, quickly. A trap would
