@@ -43,7 +43,7 @@ public struct RunOutcome: Sendable {
     public var interrupted: Bool
 }
 
-/// Runs the trials of an experiment in parallel on Dispatch and stores each as it finishes.
+/// Runs the trials of an experiment in parallel on worker threads and stores each as it finishes.
 ///
 /// Each trial is independent and single-threaded, and its seeds come from the experiment, so the
 /// stored results are the same whatever `jobs` is and whatever order trials finish in (apart from
@@ -112,8 +112,13 @@ public struct Runner: Sendable {
         let build = options.build
         let grid = self.grid
         let store = self.store
+        // Workers are threads of their own, not blocks on Dispatch's global queue: long CPU-bound
+        // blocks there occupy every thread of the pool (one per core), and the signal handlers,
+        // which run on that pool, waited for the whole run before they could cancel it.
         for _ in 0..<workers {
-            DispatchQueue.global().async(group: group) {
+            group.enter()
+            let thread = Thread {
+                defer { group.leave() }
                 while !cancellation.isCancelled {
                     let position = next.add(1, ordering: .relaxed).oldValue
                     guard position < pending.count else { break }
@@ -132,6 +137,8 @@ public struct Runner: Sendable {
                     observe(.finished(result, done: done, pending: pending.count))
                 }
             }
+            thread.stackSize = 8 << 20
+            thread.start()
         }
         group.wait()
         if let error = firstError.withLock({ $0 }) { throw error }
