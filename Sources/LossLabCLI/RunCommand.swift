@@ -114,17 +114,17 @@ enum RunCommand: Subcommand {
 
     static func printDryRun(_ runner: Runner, console: Console) {
         let indices = runner.trialIndices()
-        let state = runner.cacheState(indices: indices)
-        let done = Set(state.done), stale = Set(state.stale)
-        console.print("# \(runner.experiment.name): \(indices.count) trials (\(state.done.count) done, \(state.stale.count) stale, \(state.missing.count) pending)")
-        console.print(CSV.row(["index", "trial_id", "series"] + runner.grid.sweptPaths + ["repetition", "state"]).dropLast().description)
-        for index in indices {
-            let trial = runner.grid.trial(at: index)
-            let mark = done.contains(index) ? "done" : (stale.contains(index) ? "stale" : "pending")
-            let fields = [String(index), trial.id, trial.series] + runner.grid.sweptPaths.map { trial.swept[$0]?.description ?? "" }
-                + [String(trial.repetition), mark]
-            console.print(String(CSV.row(fields).dropLast()))
+        var counts: [Runner.CacheState: Int] = [:]
+        var rows = ""
+        runner.forEachTrialState(indices: indices) { trial, id, state in
+            counts[state, default: 0] += 1
+            let fields = [String(trial.index), id, trial.series] + runner.grid.sweptPaths.map { trial.swept[$0]?.description ?? "" }
+                + [String(trial.repetition), state.rawValue]
+            rows += CSV.row(fields)
         }
+        console.print("# \(runner.experiment.name): \(indices.count) trials (\(counts[.done] ?? 0) done, \(counts[.stale] ?? 0) stale, \(counts[.pending] ?? 0) pending)")
+        console.print(String(CSV.row(["index", "trial_id", "series"] + runner.grid.sweptPaths + ["repetition", "state"]).dropLast()))
+        if !rows.isEmpty { console.print(String(rows.dropLast())) }
     }
 
     static func printOutcome(_ experiment: Experiment, _ outcome: RunOutcome, runner: Runner, console: Console) {

@@ -101,6 +101,39 @@ public struct Grid: Sendable {
                      repetition: repetition, baseSeed: experiment.seed, values: values, swept: swept)
     }
 
+    /// The repetition of the trial at `index`, without resolving it.
+    func repetition(at index: Int) -> Int {
+        var within = index % perGlobal
+        var entryIndex = entryOffsets.count - 1
+        while entryOffsets[entryIndex] > within { entryIndex -= 1 }
+        within -= entryOffsets[entryIndex]
+        return within % experiment.seeds
+    }
+
+    /// Calls `body` with the trial at each of `indices` and its id, in the order given. Trials that
+    /// differ only by repetition (consecutive in grid order) are resolved and hashed once, which
+    /// makes listing a large grid (dry runs, resume, assembly) several times faster than
+    /// ``trial(at:)`` and ``Trial/id`` one by one.
+    public func forEachTrial(at indices: some Sequence<Int>, _ body: (Trial, String) throws -> Void) rethrows {
+        var cachedStart = -1
+        var cached: Trial?
+        var cachedHash: UInt64 = 0
+        for index in indices {
+            let repetition = repetition(at: index)
+            let start = index - repetition
+            if start != cachedStart || cached == nil {
+                let resolved = trial(at: index)
+                cached = resolved
+                cachedHash = resolved.configurationHash
+                cachedStart = start
+            }
+            var trial = cached!
+            trial.index = index
+            trial.repetition = repetition
+            try body(trial, Trial.id(configurationHash: cachedHash, repetition: repetition))
+        }
+    }
+
     /// Writes the defaults of the trial's generator, loss and optimizer into `values` where the file
     /// left them out, so that a trial's values (and its id) are the same whether a default is
     /// written or not.

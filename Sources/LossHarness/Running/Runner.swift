@@ -72,18 +72,30 @@ public struct Runner: Sendable {
         return ShardAssignment(grid: grid, count: shard.count).trials(inShard: shard.index)
     }
 
+    /// Whether a trial's result is stored and made by this build.
+    public enum CacheState: String, Sendable {
+        case done
+        case stale
+        case pending
+    }
+
+    /// Calls `body` with each trial in `indices`, its id and its cache state.
+    public func forEachTrialState(indices: [Int], _ body: (Trial, String, CacheState) throws -> Void) rethrows {
+        let stored = store.storedIDs()
+        try grid.forEachTrial(at: indices) { trial, id in
+            let state: CacheState = if !stored.contains(id) { .pending } else if store.build(of: id) == options.build { .done } else { .stale }
+            try body(trial, id, state)
+        }
+    }
+
     /// For each trial in scope: whether a result for it is stored and made by this build.
     public func cacheState(indices: [Int]) -> (done: [Int], stale: [Int], missing: [Int]) {
-        let stored = store.storedIDs()
         var done: [Int] = [], stale: [Int] = [], missing: [Int] = []
-        for index in indices {
-            let id = grid.trial(at: index).id
-            if !stored.contains(id) {
-                missing.append(index)
-            } else if let result = store.load(id), result.build == options.build {
-                done.append(index)
-            } else {
-                stale.append(index)
+        forEachTrialState(indices: indices) { trial, _, state in
+            switch state {
+            case .done: done.append(trial.index)
+            case .stale: stale.append(trial.index)
+            case .pending: missing.append(trial.index)
             }
         }
         return (done, stale, missing)

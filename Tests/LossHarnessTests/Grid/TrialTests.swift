@@ -68,10 +68,32 @@ struct TrialTests {
     @Test func canonicalTextListsEveryResolvedValue() throws {
         let trial = Grid(try loadExperiment(#"{name: "c", dataset: {generator: "gaussian"}, loss: ["mse"], seeds: 1, seed: 7}"#)).trial(at: 0)
         let lines = trial.canonicalText.split(separator: "\n").map(String.init)
-        #expect(lines.prefix(3) == ["v1", "seed=7", "repetition=0"])
-        #expect(lines.contains("dataset.noise=1"))
-        #expect(lines.contains("loss.name=\"mean_squared_error\""))
-        #expect(lines.contains("training.learning_rate=0.001"))
-        #expect(lines.dropFirst(3) == lines.dropFirst(3).sorted()[...])
+        #expect(lines.prefix(2) == ["v2", "seed=7"])
+        #expect(lines.last == "repetition=0")
+        let fields = Array(lines.dropFirst(2).dropLast())
+        #expect(fields == fields.sorted())
+        #expect(fields.count == trial.values.count)
+        #expect(fields.contains("dataset.noise=1"))
+        #expect(fields.contains("loss.name=\"mean_squared_error\""))
+        #expect(fields.contains("training.learning_rate=0.001"))
+        #expect(trial.id == String(fnv1a64(trial.canonicalText), radix: 16).leftPadded(to: 16))
     }
+
+    /// Listing many trials at once gives the same trials and ids as resolving them one by one.
+    @Test func forEachTrialAgreesWithTrialAt() throws {
+        let grid = Grid(try loadExperiment("""
+        {name: "f", dataset: {generator: "gaussian", noise: [0.5, 2]}, loss: ["mse", {name: "huber", delta: [1, 3]}], seeds: 3}
+        """))
+        var listed: [(Int, Int, String, String)] = []
+        grid.forEachTrial(at: [0, 1, 2, 5, 4, 17, 3, 3]) { trial, id in listed.append((trial.index, trial.repetition, trial.series, id)) }
+        let expected = [0, 1, 2, 5, 4, 17, 3, 3].map { grid.trial(at: $0) }.map { ($0.index, $0.repetition, $0.series, $0.id) }
+        #expect(listed.map(\.0) == expected.map(\.0))
+        #expect(listed.map(\.1) == expected.map(\.1))
+        #expect(listed.map(\.2) == expected.map(\.2))
+        #expect(listed.map(\.3) == expected.map(\.3))
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
