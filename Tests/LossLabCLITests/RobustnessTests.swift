@@ -83,7 +83,7 @@ struct RobustnessTests {
         .init(arguments: ["run", "sub"], code: .noInput, message: "error: sub: is a directory, not an experiment file"),
         .init(arguments: ["run", good, "copy.json5"], code: .dataError,
               message: "error: copy.json5: name \"outliers\" is also the name of outliers.json5; each experiment needs its own name"),
-        .init(arguments: ["run", "--results", "blocker/results", good], code: .cannotCreate, message: "error: blocker: is a file where a folder is needed"),
+        .init(arguments: ["run", "--results", "blocker/results", good], code: .cannotCreate, message: "/blocker: is a file where a folder is needed"),
         .init(arguments: ["validate", good, "missing.json5"], code: .noInput, message: "missing.json5: cannot be read"),
     ]
 

@@ -34,9 +34,6 @@ public enum ExperimentLoader {
 
     /// Loads an experiment from the bytes of a file named `file` (for messages).
     public static func load(data: Data, file: String, overrides: [String] = [], seeds: Int? = nil) throws -> Experiment {
-        guard String(data: data, encoding: .utf8) != nil else {
-            throw SpecErrors([SpecError(file: file, path: "", expected: "UTF-8 text (the file holds bytes that are not UTF-8)")])
-        }
         var root: JSONValue
         do {
             root = try JSONValue.parse(data)
@@ -46,7 +43,9 @@ public enum ExperimentLoader {
                 throw SpecErrors([SpecError(file: file, path: error.path, expected: error.message + place,
                                             suggestion: "JSON5 readers disagree on which of two equal keys wins; keep one")])
             }
-            let expected = error.location.isEmpty ? error.message : "\(error.message) at \(error.location) (the file is not valid JSON5)"
+            let expected = error.location.isEmpty ? error.message
+                : error.message.hasPrefix("UTF-8") ? "\(error.message) at \(error.location)"
+                : "\(error.message) at \(error.location) (the file is not valid JSON5)"
             throw SpecErrors([SpecError(file: file, path: error.path, expected: expected)])
         } catch {
             throw SpecErrors([SpecError(file: file, path: "", expected: "valid JSON5: \(parseErrorText(error))")])

@@ -144,6 +144,25 @@ public enum JSON5Scanner {
         }
     }
 
+    /// The offset of the first byte that is not part of valid UTF-8, or `nil` when all are.
+    public static func firstInvalidUTF8(in bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    public static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        Cursor(bytes: bytes).position(of: offset)
+    }
+
     /// After a value: its container now wants a comma or its end; at the top level, the file ends.
     private static func finishValue(_ stack: inout [Frame], _ rootDone: inout Bool) {
         if stack.isEmpty { rootDone = true } else { stack[stack.count - 1].state = .commaOrEnd }

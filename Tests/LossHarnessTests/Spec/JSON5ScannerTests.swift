@@ -68,3 +68,24 @@ struct JSON5ScannerTests {
         }
     }
 }
+
+/// Inputs that crashed the fuzzer (Fuzz/run.sh), kept as regression tests.
+struct FuzzerFindingsTests {
+    /// Bytes that are not UTF-8 in an unquoted key trapped inside Foundation's JSON5 reader
+    /// (BufferView._decodeScalar); they are now refused before it, with their position.
+    @Test func invalidUTF8InAnUnquotedKey() throws {
+        let data = try #require(FileManager.default.contents(atPath: fixturesDirectory + "/crashes/invalid-utf8-in-unquoted-key.json5"))
+        #expect(throws: JSONParseError(line: 1, column: 17, path: "", message: "UTF-8 text (the file holds bytes that are not UTF-8)")) {
+            try JSONValue.parse(data)
+        }
+        let errors = try #require(throws: SpecErrors.self) { try ExperimentLoader.load(data: data, file: "crash.json5") }
+        #expect(errors.description == "crash.json5: (top level): expected UTF-8 text (the file holds bytes that are not UTF-8) at line 1, column 17")
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(Data([0x7B, 0x61, 0xFF, 0x3A, 0x31, 0x7D])) }
+    }
+
+    @Test func firstInvalidUTF8() {
+        #expect(JSON5Scanner.firstInvalidUTF8(in: Array("ok é ✓".utf8)) == nil)
+        #expect(JSON5Scanner.firstInvalidUTF8(in: [0x61, 0xC3]) == 1)
+        #expect(JSON5Scanner.firstInvalidUTF8(in: [0x61, 0x62, 0xED, 0xA0, 0x80]) == 2)
+    }
+}
