@@ -367,8 +367,9 @@ public enum JSON5Scanner {
             return value
         }
 
-        /// An unquoted key: letters, digits, `_`, `$`, non-ASCII characters and `\uXXXX` escapes,
-        /// not starting with a digit. Escapes are kept as written, as `JSONDecoder` keeps them.
+        /// An unquoted key: letters, digits, `_`, `$`, non-ASCII characters and escapes (`\u0041`,
+        /// and `\x41`, which JSONDecoder also takes), not starting with a digit. Escapes are kept as
+        /// written, as `JSONDecoder` keeps them.
         mutating func identifier() -> String? {
             var raw: [UInt8] = []
             while let byte = peek() {
@@ -378,9 +379,9 @@ public enum JSON5Scanner {
                 if isWordByte {
                     raw.append(byte)
                     advance()
-                } else if byte == UInt8(ascii: "\\"), peek(1) == UInt8(ascii: "u") {
-                    raw.append(contentsOf: bytes[offset..<min(bytes.count, offset + 6)])
-                    advance(6)
+                } else if byte == UInt8(ascii: "\\"), let escaped = peek(1), escaped > 0x20 {
+                    raw.append(contentsOf: [byte, escaped])
+                    advance(2)
                 } else {
                     break
                 }

@@ -83,6 +83,17 @@ struct FuzzerFindingsTests {
         #expect(throws: JSONParseError.self) { try JSONValue.parse(Data([0x7B, 0x61, 0xFF, 0x3A, 0x31, 0x7D])) }
     }
 
+    /// The decoder takes `\x41` inside an unquoted key (and keeps it as written); the scanner
+    /// called it a syntax error, and so stopped looking for duplicate keys in such files.
+    @Test func hexEscapeInAnUnquotedKey() throws {
+        let data = try #require(FileManager.default.contents(atPath: fixturesDirectory + "/crashes/escape-in-unquoted-key.json5"))
+        #expect(JSON5Scanner.firstProblem(in: Array(data)) == nil)
+        let errors = try #require(throws: SpecErrors.self) { try ExperimentLoader.load(data: data, file: "crash.json5") }
+        #expect(errors.errors.map(\.path) == ["dataset.test_qize", "training.early_stopping_patience", "loss[2].\\x41ivation"])
+        #expect(JSON5Scanner.firstProblem(in: Array("{a\\x41: 1, a\\x41: 2}".utf8))
+                == .duplicateKey(path: "\"a\\\\x41\"", key: "a\\x41", line: 1, column: 12, firstLine: 1))
+    }
+
     @Test func firstInvalidUTF8() {
         #expect(JSON5Scanner.firstInvalidUTF8(in: Array("ok é ✓".utf8)) == nil)
         #expect(JSON5Scanner.firstInvalidUTF8(in: [0x61, 0xC3]) == 1)
