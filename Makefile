@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/losslab
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 APT_PACKAGES := gnuplot-nox
 
-.PHONY: all deps build release reproduce test baseline bench bench-peers test-slurm clean help
+.PHONY: all deps build release reproduce test baseline bench bench-peers test-slurm fuzz clean help
 
 all: build
 
@@ -16,6 +16,7 @@ help:
 	@echo "make bench       run losslab bench and record it in results/bench/history.csv"
 	@echo "make bench-peers run losslab bench and the Python peers one after the other, print the ratios"
 	@echo "make test-slurm  start a throwaway Slurm cluster, run a study as a job array, check the merge"
+	@echo "make fuzz        fuzz the experiment-file loader for FUZZ_SECONDS (default 60) and grow Fuzz/corpus"
 
 # Installs the Debian packages LossLab needs when they are missing (gnuplot renders the figures).
 deps:
@@ -41,6 +42,10 @@ reproduce: deps release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	Fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build

@@ -389,10 +389,11 @@ public enum JSON5Scanner {
             return raw.isEmpty ? nil : String(decoding: raw, as: UTF8.self)
         }
 
-        /// A bare word (a number or a literal): everything up to a delimiter.
+        /// A bare word (a number or a literal): ASCII up to a delimiter, a space or a control
+        /// character (JSON5's whitespace includes vertical tab and form feed).
         mutating func word() -> String? {
             let start = offset
-            while let byte = peek(), !",:]}[{\"' \t\r\n/".utf8.contains(byte) { advance() }
+            while let byte = peek(), byte > 0x20, byte < 0x80, !",:]}[{\"'/".utf8.contains(byte) { advance() }
             return offset > start ? String(decoding: bytes[start..<offset], as: UTF8.self) : nil
         }
     }

@@ -94,6 +94,14 @@ struct FuzzerFindingsTests {
                 == .duplicateKey(path: "\"a\\\\x41\"", key: "a\\x41", line: 1, column: 12, firstLine: 1))
     }
 
+    /// A number followed by a vertical tab (JSON5 whitespace) was read as one word with it.
+    @Test func verticalTabAfterANumber() throws {
+        let data = try #require(FileManager.default.contents(atPath: fixturesDirectory + "/crashes/vertical-tab-after-number.json5"))
+        #expect(JSON5Scanner.firstProblem(in: Array(data)) == nil)
+        #expect(throws: Never.self) { _ = try JSONValue.parse(data) }
+        #expect(JSON5Scanner.firstProblem(in: Array("[1\u{0C},\u{0B}true\u{0B}]".utf8)) == nil)
+    }
+
     @Test func firstInvalidUTF8() {
         #expect(JSON5Scanner.firstInvalidUTF8(in: Array("ok é ✓".utf8)) == nil)
         #expect(JSON5Scanner.firstInvalidUTF8(in: [0x61, 0xC3]) == 1)
