@@ -129,7 +129,8 @@ struct InterruptionTests {
         #expect(first.process.isRunning)
         let second = try Running(Self.arguments, in: folder).finish()
         #expect(second.status == 73)
-        #expect(second.error.contains("results/long/.lock: another losslab process is using this folder (running long); "
+        #expect(second.error.contains("results/long/.lock: another losslab process is using this folder "
+                                      + "(pid \(first.process.processIdentifier): running long), so running long cannot start; "
                                       + "wait for it to finish or stop it, then run again"), "\(second.error)")
         first.process.terminate()
         #expect(first.finish().status == 143)

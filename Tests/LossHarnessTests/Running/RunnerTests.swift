@@ -111,7 +111,8 @@ struct RunnerTests {
             let held = try RunLock(path: store.path(".lock"), purpose: "running small")
             let error = try #require(throws: FileError.self) { try runExperiment(experiment, root: folder.path, jobs: 1) }
             #expect(error.path == store.path(".lock"))
-            #expect(error.reason == "another losslab process is using this folder (running small); wait for it to finish or stop it, then run again")
+            #expect(error.reason == "another losslab process is using this folder (pid \(getpid()): running small), "
+                    + "so running small cannot start; wait for it to finish or stop it, then run again")
             #expect(store.storedIDs().isEmpty)
             withExtendedLifetime(held) {}
         }

@@ -7,7 +7,7 @@ final class TemporaryFolder: Sendable {
     let path: String
 
     init(_ label: String = "losslab") throws {
-        var template = Array((NSTemporaryDirectory() + "/\(label)-XXXXXX").utf8CString)
+        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("\(label)-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw FileError(path: label, reason: "mkdtemp failed") }
         path = String(cString: made)
     }
