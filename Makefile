@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/losslab
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 APT_PACKAGES := gnuplot-nox
 
-.PHONY: all deps build release reproduce test gate baseline bench bench-peers test-slurm clean help
+.PHONY: all deps build release reproduce test gate baseline bench bench-peers test-slurm fuzz clean help
 
 all: build
 
@@ -17,6 +17,7 @@ help:
 	@echo "make bench       run losslab bench and record it in results/bench/history.csv"
 	@echo "make bench-peers run losslab bench and the Python peers one after the other, print the ratios"
 	@echo "make test-slurm  start a throwaway Slurm cluster, run a study as a job array, check the merge"
+	@echo "make fuzz        fuzz the experiment-file loader for FUZZ_SECONDS (default 60) and grow Fuzz/corpus"
 
 # Installs the Debian packages LossLab needs when they are missing (gnuplot renders the figures).
 deps:
@@ -86,6 +87,10 @@ baseline:
 # that re-submitting a task re-runs only its missing trials, then stops the cluster. About 40 s.
 test-slurm:
 	SWIFT="$(SWIFT)" scripts/test-slurm.sh
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	Fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build

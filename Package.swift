@@ -23,7 +23,8 @@ let package = Package(
         .target(name: "LossLabCLI", dependencies: ["LossCore", "LossHarness"], swiftSettings: optimise),
         .executableTarget(name: "losslab", dependencies: ["LossLabCLI"], swiftSettings: optimise),
         .testTarget(name: "LossCoreTests", dependencies: ["LossCore"]),
-        .testTarget(name: "LossHarnessTests", dependencies: ["LossHarness", "LossCore"]),
+        // Fixtures are read from the source tree (#filePath), by these tests and the CLI's.
+        .testTarget(name: "LossHarnessTests", dependencies: ["LossHarness", "LossCore"], exclude: ["Fixtures"]),
         .testTarget(name: "LossLabCLITests", dependencies: ["LossLabCLI", "LossHarness", "LossCore"]),
     ]
 )

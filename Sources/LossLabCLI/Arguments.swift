@@ -1,13 +1,25 @@
+import Foundation
+
 /// A small command-line reader: options (`--name value` or `--name=value`), repeatable options,
 /// flags and positional arguments, with every unknown or malformed argument reported as a
 /// ``CommandError`` with exit code 64.
 public struct Arguments {
     private var remaining: [String]
     private let command: String
+    /// Where relative paths are taken from (`nil`: the process's current directory). Tests run
+    /// commands in process, in parallel, each in its own folder, without `chdir`.
+    public let workingDirectory: String?
 
-    public init(_ arguments: [String], command: String) {
+    public init(_ arguments: [String], command: String, workingDirectory: String? = nil) {
         remaining = arguments
         self.command = command
+        self.workingDirectory = workingDirectory
+    }
+
+    /// `path` as the process can open it: relative paths are taken from ``workingDirectory``.
+    public func resolve(_ path: String) -> String {
+        guard let workingDirectory, !path.hasPrefix("/") else { return path }
+        return (workingDirectory as NSString).appendingPathComponent(path)
     }
 
     /// Whether `--help` or `-h` was given.

@@ -41,7 +41,8 @@ public enum LossLab {
     }
 
     /// Runs the command line `arguments` (without the program name) and returns the exit code.
-    public static func run(_ arguments: [String], console: Console) -> ExitCode {
+    /// Relative paths are taken from `workingDirectory` (default: the current directory).
+    public static func run(_ arguments: [String], console: Console, workingDirectory: String? = nil) -> ExitCode {
         guard let first = arguments.first else {
             console.printError(help)
             return .usage
@@ -59,7 +60,7 @@ public enum LossLab {
             console.printError("losslab: unknown command '\(first)'.\(suggestion) Run `losslab --help` for the list.")
             return .usage
         }
-        var rest = Arguments(Array(arguments.dropFirst()), command: command.name)
+        var rest = Arguments(Array(arguments.dropFirst()), command: command.name, workingDirectory: workingDirectory)
         if rest.wantsHelp {
             console.print(command.help)
             return .success

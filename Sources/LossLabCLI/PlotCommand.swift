@@ -42,8 +42,8 @@ enum PlotCommand: Subcommand {
         let plotsRoot = try arguments.value("plots") ?? "plots"
         let overrides = try arguments.values("set")
         let quiet = arguments.flag("quiet")
-        let files = try ExperimentFiles.expand(try arguments.positionals())
-        let loaded = try files.map { try ExperimentFiles.load($0, overrides: overrides, seeds: nil, maximumTrials: Int.max) }
+        let files = try ExperimentFiles.expand(try arguments.positionals(), arguments: arguments)
+        let loaded = try files.map { try ExperimentFiles.load($0, overrides: overrides, seeds: nil, maximumTrials: Int.max, arguments: arguments) }
         let notices = PlotNotices()
         var failed = false
         for (experiment, grid) in loaded {

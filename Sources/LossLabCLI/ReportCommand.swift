@@ -32,13 +32,13 @@ enum ReportCommand: Subcommand {
         let resultsRoot = try arguments.value("results") ?? "results"
         let plotsRoot = try arguments.value("plots") ?? "plots"
         let output = try arguments.value("output") ?? (resultsRoot as NSString).appendingPathComponent("REPORT.md")
-        let files = try ExperimentFiles.expand(try arguments.positionals())
+        let files = try ExperimentFiles.expand(try arguments.positionals(), arguments: arguments)
             .sorted { (($0 as NSString).lastPathComponent, $0) < (($1 as NSString).lastPathComponent, $1) }
         let workingDirectory = FileManager.default.currentDirectoryPath
         let reportDirectory = (output as NSString).deletingLastPathComponent
         var studies: [StudyReport.Study] = []
         for file in files {
-            let (experiment, _) = try ExperimentFiles.load(file, overrides: [], seeds: nil, maximumTrials: Int.max)
+            let (experiment, _) = try ExperimentFiles.load(file, overrides: [], seeds: nil, maximumTrials: Int.max, arguments: arguments)
             let paths = FigurePaths(resultsRoot: resultsRoot, plotsRoot: plotsRoot, experiment: experiment.name)
             let study: StudyReport.Study
             do {

@@ -52,8 +52,8 @@ enum RunCommand: Subcommand {
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
         let jobs = try arguments.positiveInteger("jobs") ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let resultsRoot = try arguments.value("results") ?? "results"
-        let plotsRoot = try arguments.value("plots") ?? "plots"
+        let resultsRoot = arguments.resolve(try arguments.value("results") ?? "results")
+        let plotsRoot = arguments.resolve(try arguments.value("plots") ?? "plots")
         let overrides = try arguments.values("set")
         let seeds = try arguments.positiveInteger("seeds")
         let maximumTrials = try arguments.positiveInteger("max-trials") ?? Schema.defaultMaximumTrials
@@ -63,9 +63,10 @@ enum RunCommand: Subcommand {
         let quiet = arguments.flag("quiet")
         let noPlots = arguments.flag("no-plots")
         let quick = arguments.flag("quick")
-        let files = try ExperimentFiles.expand(try arguments.positionals())
+        let files = try ExperimentFiles.expand(try arguments.positionals(), arguments: arguments)
         let loaded = try files.map { file in
-            let (experiment, grid) = try ExperimentFiles.load(file, overrides: overrides, seeds: seeds, maximumTrials: maximumTrials)
+            let (experiment, grid) = try ExperimentFiles.load(file, overrides: overrides, seeds: seeds, maximumTrials: maximumTrials,
+                                                              arguments: arguments)
             guard quick else { return (experiment, grid) }
             let reduced = QuickSettings.apply(to: experiment, seeds: seeds)
             return (reduced, Grid(reduced))
@@ -79,6 +80,7 @@ enum RunCommand: Subcommand {
         }
         let cancellation = Cancellation()
         if !dryRun { Signals.install(cancellation, console: console) }
+        defer { if !dryRun { Signals.uninstall() } }
         let provenance = currentProvenance()
         let directory = FileManager.default.currentDirectoryPath
         for (experiment, _) in loaded {
@@ -135,17 +137,17 @@ enum RunCommand: Subcommand {
 
     static func printDryRun(_ runner: Runner, console: Console) {
         let indices = runner.trialIndices()
-        let state = runner.cacheState(indices: indices)
-        let done = Set(state.done), stale = Set(state.stale)
-        console.print("# \(runner.experiment.name): \(indices.count) trials (\(state.done.count) done, \(state.stale.count) stale, \(state.missing.count) pending)")
-        console.print(String(CSV.row(["index", "trial_id", "series"] + runner.grid.sweptPaths + ["repetition", "state"]).dropLast()))
-        for index in indices {
-            let trial = runner.grid.trial(at: index)
-            let mark = done.contains(index) ? "done" : (stale.contains(index) ? "stale" : "pending")
-            let fields = [String(index), trial.id, trial.series] + runner.grid.sweptPaths.map { trial.swept[$0]?.text ?? "" }
-                + [String(trial.repetition), mark]
-            console.print(String(CSV.row(fields).dropLast()))
+        var counts: [Runner.CacheState: Int] = [:]
+        var rows = ""
+        runner.forEachTrialState(indices: indices) { trial, id, state in
+            counts[state, default: 0] += 1
+            let fields = [String(trial.index), id, trial.series] + runner.grid.sweptPaths.map { trial.swept[$0]?.text ?? "" }
+                + [String(trial.repetition), state.rawValue]
+            rows += CSV.row(fields)
         }
+        console.print("# \(runner.experiment.name): \(indices.count) trials (\(counts[.done] ?? 0) done, \(counts[.stale] ?? 0) stale, \(counts[.pending] ?? 0) pending)")
+        console.print(String(CSV.row(["index", "trial_id", "series"] + runner.grid.sweptPaths + ["repetition", "state"]).dropLast()))
+        if !rows.isEmpty { console.print(String(rows.dropLast())) }
     }
 
     static func printOutcome(_ experiment: Experiment, _ outcome: RunOutcome, runner: Runner, console: Console) {

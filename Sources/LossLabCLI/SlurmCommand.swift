@@ -63,7 +63,7 @@ enum SlurmCommand: Subcommand {
         let directory = FileManager.default.currentDirectoryPath
         let executable = try executablePath(executableOption, directory: directory)
 
-        let (experiment, grid) = try ExperimentFiles.load(file, overrides: overrides, seeds: seeds, maximumTrials: Schema.defaultMaximumTrials)
+        let (experiment, grid) = try ExperimentFiles.load(file, overrides: overrides, seeds: seeds, maximumTrials: Schema.defaultMaximumTrials, arguments: arguments)
         guard experiment.kind == .train else {
             throw CommandError("\(file): a curves experiment trains nothing and takes seconds; run it with `losslab run \(file)`", code: .dataError)
         }

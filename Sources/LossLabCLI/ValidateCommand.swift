@@ -22,11 +22,12 @@ enum ValidateCommand: Subcommand {
         let overrides = try arguments.values("set")
         let seeds = try arguments.positiveInteger("seeds")
         let maximumTrials = try arguments.positiveInteger("max-trials") ?? Schema.defaultMaximumTrials
-        let files = try ExperimentFiles.expand(try arguments.positionals())
+        let files = try ExperimentFiles.expand(try arguments.positionals(), arguments: arguments)
         var worst = ExitCode.success
         for file in files {
             do {
-                let (experiment, grid) = try ExperimentFiles.load(file, overrides: overrides, seeds: seeds, maximumTrials: maximumTrials)
+                let (experiment, grid) = try ExperimentFiles.load(file, overrides: overrides, seeds: seeds, maximumTrials: maximumTrials,
+                                                                arguments: arguments)
                 console.print("ok: \(file): \(experiment.name), \(grid.count) trials (\(experiment.losses.count) losses, \(experiment.seeds) seeds)")
             } catch let error as CommandError {
                 console.printError(error.message)

@@ -7,7 +7,7 @@ import Testing
 /// in the working directory, not beside the experiment file.
 @Suite(.serialized) struct ConfinementTests {
     @Test func runPlotAndReportWriteOnlyUnderTheTwoRoots() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder()
         defer { folder.remove() }
         try folder.write(tinyExperiment(), to: "tiny.json5")
         try FileManager.default.createDirectory(atPath: folder.url("work"), withIntermediateDirectories: true)
@@ -26,7 +26,7 @@ import Testing
         #expect(outside.isEmpty, "written outside the roots: \(outside)")
         let results = files.filter { $0.hasPrefix("R/") && !$0.hasPrefix("R/tiny/trials/") }
         // The run lock stays beside the results, as `run` leaves it.
-        #expect(results == ["R/REPORT.md", "R/tiny/.lock", "R/tiny/claims.csv", "R/tiny/figures/l.dat", "R/tiny/history.csv", "R/tiny/spec.json",
+        #expect(results == ["R/REPORT.md", "R/tiny/.lock", "R/tiny/claims.csv", "R/tiny/experiment.json", "R/tiny/figures/l.dat", "R/tiny/history.csv", "R/tiny/spec.json",
                             "R/tiny/summary.csv", "R/tiny/trials.csv"])
         #expect(files.filter { $0.hasPrefix("R/tiny/trials/") }.count == 8)
         let images = GnuplotRenderer.locate() == nil ? [] : ["P/tiny/l.png", "P/tiny/l.svg"]

@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func missingResultsExitWith66AndSayWhatToRun() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder()
         defer { folder.remove() }
         try folder.write(tinyExperiment(), to: "tiny.json5")
         let result = runLossLab(["plot", folder.url("tiny.json5"), "--results", folder.url("results"), "--plots", folder.url("plots")])
@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func aBadFigureFailsValidationBeforeAnythingRuns() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder()
         defer { folder.remove() }
         try folder.write(tinyExperiment(plots: "[{name: \"l\", type: \"lines\", x: \"dataset.noise\", y: \"maee\"}]"), to: "tiny.json5")
         let validate = runLossLab(["validate", folder.url("tiny.json5")])
@@ -38,7 +38,7 @@ import Testing
     }
 
     /// Synthetic results of `tiny` for figures that read summary.csv.
-    func writeSummary(_ folder: TemporaryFolder, experiment: String) throws {
+    func writeSummary(_ folder: ScratchFolder, experiment: String) throws {
         try folder.write("""
         loss,series,dataset.noise,metric,trials,n,diverged,mean,sd,ci95_low,ci95_high
         mse,mse,0.1,mae,2,2,0,1,0.1,0.5,1.5
@@ -48,14 +48,14 @@ import Testing
     }
 
     @Test func missingGnuplotIsSaidOnceAndScriptsAreStillWritten() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder()
         defer { folder.remove() }
         let recording = RecordingConsole()
         let notices = PlotNotices()
         for name in ["one", "two"] {
             try folder.write(tinyExperiment(name: name), to: "\(name).json5")
             try writeSummary(folder, experiment: name)
-            let (experiment, grid) = try ExperimentFiles.load(folder.url("\(name).json5"), overrides: [], seeds: nil, maximumTrials: 1000)
+            let (experiment, grid) = try ExperimentFiles.load(folder.url("\(name).json5"), overrides: [], seeds: nil, maximumTrials: 1000, arguments: Arguments([], command: "plot"))
             let summary = try PlotCommand.plot(experiment: experiment, grid: grid, resultsRoot: folder.url("results"), plotsRoot: folder.url("plots"),
                                                console: recording.console, quiet: true, renderer: NoRenderer(), notices: notices)
             #expect(summary.figures == 1 && summary.rendered == 0 && summary.failures == 0)
@@ -66,11 +66,11 @@ import Testing
     }
 
     @Test func aGnuplotErrorNamesTheScriptAndShowsItsOutput() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder()
         defer { folder.remove() }
         try folder.write(tinyExperiment(), to: "tiny.json5")
         try writeSummary(folder, experiment: "tiny")
-        let (experiment, grid) = try ExperimentFiles.load(folder.url("tiny.json5"), overrides: [], seeds: nil, maximumTrials: 1000)
+        let (experiment, grid) = try ExperimentFiles.load(folder.url("tiny.json5"), overrides: [], seeds: nil, maximumTrials: 1000, arguments: Arguments([], command: "plot"))
         let recording = RecordingConsole()
         let summary = try PlotCommand.plot(experiment: experiment, grid: grid, resultsRoot: folder.url("results"), plotsRoot: folder.url("plots"),
                                            console: recording.console, quiet: true,

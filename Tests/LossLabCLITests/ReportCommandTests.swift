@@ -12,7 +12,7 @@ import Testing
     }
 
     /// Two studies, named so that file-name order differs from argument order; results written by hand.
-    func writeStudies(_ folder: TemporaryFolder) throws {
+    func writeStudies(_ folder: ScratchFolder) throws {
         try folder.write(tinyExperiment(name: "zeta"), to: "exp/b.json5")
         try folder.write("""
         { name: "alpha", title: "Curves | first", kind: "curves", claim: "Shapes.", loss: ["mse", "mae"],
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func reportOfASyntheticResultsFolder() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder()
         defer { folder.remove() }
         try writeStudies(folder)
         let result = runLossLab(["report", folder.url("exp/b.json5"), folder.url("exp/a.json5"), "--results", folder.url("out"),
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func defaultOutputIsInTheResultsRoot() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder()
         defer { folder.remove() }
         try writeStudies(folder)
         let result = runLossLab(["report", folder.url("exp/a.json5"), "--results", folder.url("out"), "--plots", folder.url("figs")])
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func noResultsAtAllExitWith66() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder()
         defer { folder.remove() }
         try folder.write(tinyExperiment(), to: "tiny.json5")
         let result = runLossLab(["report", folder.url("tiny.json5"), "--results", folder.url("none")])

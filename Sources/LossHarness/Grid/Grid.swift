@@ -4,9 +4,10 @@ import LossCore
 /// of any size costs no memory until its trials are used.
 ///
 /// Order (the last listed varies fastest), the promise that `trials.csv` keeps:
-/// 1. the swept dataset, model, training and curves fields, sorted by path (`dataset.*` before
-///    `model.*` before `training.*`, alphabetical within a section); a `zip` group is one axis,
-///    placed where its first path would be;
+/// 1. the swept dataset, model, training and curves fields, sorted by path (`curves.*`, then
+///    `dataset.*` before `model.*` before `training.*`, alphabetical within a section); a `zip`
+///    group is one axis, placed where the first of its paths in that order would be, its values
+///    taken together (the i-th value of every path of the group);
 /// 2. the loss entries in file order, each crossed with its own swept parameters (sorted by name);
 /// 3. the repetitions `0..<seeds`.
 ///
@@ -35,7 +36,7 @@ public struct Grid: Sendable {
         self.experiment = experiment
         var axes: [[(String, [JSONValue])]] = []
         var zipped: Set<String> = []
-        let swept = experiment.settings.filter(\.isSwept)
+        let swept = experiment.settings.filter(\.isSwept).sorted { $0.path < $1.path }
         for setting in swept where !zipped.contains(setting.path) {
             if let group = experiment.zipGroups.first(where: { $0.contains(setting.path) }) {
                 axes.append(group.compactMap { path in swept.first { $0.path == path }.map { (path, $0.values) } })
@@ -95,8 +96,61 @@ public struct Grid: Sendable {
             swept[setting.path] = setting.values[position]
         }
         values["loss.name"] = .string(entry.kind.rawValue)
+        Self.fillDefaults(&values, loss: entry.kind)
         return Trial(index: index, experiment: experiment.name, lossEntry: entryIndex, label: entry.label,
                      repetition: repetition, baseSeed: experiment.seed, values: values, swept: swept)
+    }
+
+    /// The repetition of the trial at `index`, without resolving it.
+    func repetition(at index: Int) -> Int {
+        var within = index % perGlobal
+        var entryIndex = entryOffsets.count - 1
+        while entryOffsets[entryIndex] > within { entryIndex -= 1 }
+        within -= entryOffsets[entryIndex]
+        return within % experiment.seeds
+    }
+
+    /// Calls `body` with the trial at each of `indices` and its id, in the order given. Trials that
+    /// differ only by repetition (consecutive in grid order) are resolved and hashed once, which
+    /// makes listing a large grid (dry runs, resume, assembly) several times faster than
+    /// ``trial(at:)`` and ``Trial/id`` one by one.
+    public func forEachTrial(at indices: some Sequence<Int>, _ body: (Trial, String) throws -> Void) rethrows {
+        var cachedStart = -1
+        var cached: Trial?
+        var cachedHash: UInt64 = 0
+        for index in indices {
+            let repetition = repetition(at: index)
+            let start = index - repetition
+            if start != cachedStart || cached == nil {
+                let resolved = trial(at: index)
+                cached = resolved
+                cachedHash = resolved.configurationHash
+                cachedStart = start
+            }
+            var trial = cached!
+            trial.index = index
+            trial.repetition = repetition
+            try body(trial, Trial.id(configurationHash: cachedHash, repetition: repetition))
+        }
+    }
+
+    /// Writes the defaults of the trial's generator, loss and optimizer into `values` where the file
+    /// left them out, so that a trial's values (and its id) are the same whether a default is
+    /// written or not.
+    static func fillDefaults(_ values: inout [String: JSONValue], loss: LossKind) {
+        if case .string(let name)? = values["dataset.generator"], let generator = DataGenerators.named(name) {
+            for info in generator.parameters where values["dataset.\(info.name)"] == nil {
+                values["dataset.\(info.name)"] = JSONValue(info.defaultValue)
+            }
+        }
+        for info in loss.parameters where values["loss.\(info.name)"] == nil {
+            values["loss.\(info.name)"] = JSONValue(info.defaultValue)
+        }
+        if values["training.learning_rate"] == nil, case .string(let name)? = values["training.optimizer"],
+           let kind = Optimizer.Kind(rawValue: name) {
+            // The Float default's shortest text, so that 0.001 written in a file matches it.
+            values["training.learning_rate"] = .number(Double(Optimizer.defaultLearningRate(kind).description) ?? 0)
+        }
     }
 
     /// Every trial, in order (a lazy sequence).

@@ -30,7 +30,7 @@ public enum PairingCheck {
         return experiment.losses.indices.compactMap { entry in
             guard !runnable[entry], let reason = reasons[entry] else { return nil }
             return SpecError(file: experiment.file, path: "loss[\(entry)]", value: quoteJSON(experiment.losses[entry].label),
-                             expected: "a loss that can train on this dataset", suggestion: "It cannot: " + reason)
+                             expected: "a loss entry with at least one trial that can run", suggestion: "Every trial of it would be skipped: " + reason)
         }
     }
 }

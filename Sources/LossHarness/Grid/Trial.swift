@@ -16,16 +16,30 @@ public struct Trial: Sendable {
     /// The values of the swept paths only.
     public var swept: [String: JSONValue]
 
-    /// The canonical text of the trial: every resolved value sorted by path, the base seed and the
-    /// repetition. Reordering a file or writing a default explicitly does not change it.
+    /// The canonical text of the trial: a version line, the base seed, every resolved value sorted
+    /// by path, then the repetition. Reordering a file or writing a default explicitly does not
+    /// change it. The repetition comes last so that the trials of one configuration share the hash
+    /// of everything before it (``configurationHash``).
     public var canonicalText: String {
-        let fields = values.keys.sorted().map { "\($0)=\(values[$0]!)" }
-        return (["v1", "seed=\(baseSeed)", "repetition=\(repetition)"] + fields).joined(separator: "\n")
+        configurationText + "repetition=\(repetition)"
     }
+
+    /// Every line of ``canonicalText`` but the repetition, each ended by a newline.
+    var configurationText: String {
+        (["v2", "seed=\(baseSeed)"] + values.keys.sorted().map { "\($0)=\(values[$0]!)" }).joined(separator: "\n") + "\n"
+    }
+
+    /// The FNV-1a state after ``configurationText``: the same for every repetition.
+    public var configurationHash: UInt64 { fnv1a64(configurationText) }
 
     /// A stable id: 16 hex digits of the FNV-1a 64-bit hash of ``canonicalText``.
     public var id: String {
-        hexDigits(fnv1a64(canonicalText))
+        Trial.id(configurationHash: configurationHash, repetition: repetition)
+    }
+
+    /// The id of a repetition of a configuration whose text hashes to `configurationHash`.
+    static func id(configurationHash: UInt64, repetition: Int) -> String {
+        hexDigits(fnv1a64("repetition=\(repetition)", seed: configurationHash))
     }
 
     /// Where the loss entry's own swept parameters distinguish series: `focal(gamma=0.5)`, or the
@@ -46,9 +60,18 @@ public struct Trial: Sendable {
     public var seed: UInt64 { dataSeed }
 }
 
-/// FNV-1a, 64-bit (Fowler, Noll, Vo): a simple, stable, non-cryptographic hash.
-public func fnv1a64(_ text: String) -> UInt64 {
-    fnv1a64(bytes: Array(text.utf8))
+/// FNV-1a, 64-bit (Fowler, Noll, Vo): a simple, stable, non-cryptographic hash of the UTF-8 bytes
+/// of `text`, continuing from `seed` (the offset basis by default).
+public func fnv1a64(_ text: String, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+    var text = text
+    return text.withUTF8 { buffer in
+        var hash = seed
+        for index in 0..<buffer.count {
+            hash ^= UInt64(buffer[index])
+            hash &*= 0x100_0000_01b3
+        }
+        return hash
+    }
 }
 
 public func fnv1a64(bytes: some Sequence<UInt8>, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {

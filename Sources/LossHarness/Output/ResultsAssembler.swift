@@ -36,10 +36,10 @@ public struct ResultsAssembler {
         var groups: [GroupKey: GroupValues] = [:]
         var groupOrder: [GroupKey] = []
         // First pass: which metrics appear, and the per-group metric vectors for the summary.
-        for index in 0..<grid.count {
-            guard let result = store.load(grid.trial(at: index).id) else {
-                missing.append(index)
-                continue
+        grid.forEachTrial(at: 0..<grid.count) { trial, id in
+            guard let result = store.load(id) else {
+                missing.append(trial.index)
+                return
             }
             presentMetrics.formUnion(result.metrics.keys)
             historyMetrics.formUnion(result.historyMetrics)
@@ -73,8 +73,8 @@ public struct ResultsAssembler {
         do {
             try file.append(CSV.row(["trial_id", "loss", "series"] + paths + ["repetition", "seed", "status", "message",
                                     "epochs_run", "train_seconds"] + metrics))
-            for index in 0..<grid.count {
-                guard let result = store.load(grid.trial(at: index).id) else { continue }
+            try grid.forEachTrial(at: 0..<grid.count) { _, id in
+                guard let result = store.load(id) else { return }
                 let fields = identityFields(result, paths: paths)
                     + [result.status.rawValue, result.message, String(result.epochsRun), String(format: "%.6f", result.trainSeconds)]
                     + metrics.map { CSV.number(result.metric($0)) }
@@ -92,8 +92,8 @@ public struct ResultsAssembler {
         do {
             try file.append(CSV.row(["trial_id", "loss", "series"] + paths + ["repetition", "seed", "epoch", "train_loss",
                                     "test_loss"] + metrics))
-            for index in 0..<grid.count {
-                guard let result = store.load(grid.trial(at: index).id) else { continue }
+            try grid.forEachTrial(at: 0..<grid.count) { _, id in
+                guard let result = store.load(id) else { return }
                 let identity = identityFields(result, paths: paths)
                 for row in result.history {
                     var values: [String: Double?] = [:]

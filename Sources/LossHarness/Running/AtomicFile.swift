@@ -31,12 +31,18 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: path)
     }
 
-    /// Creates a folder and its parents.
+    /// Creates a folder and its parents. A failure names the part of the path that is in the way
+    /// and the system's reason (Foundation's message on Linux is "NSCocoaErrorDomain error 512").
     public static func createDirectory(_ path: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw FileError(path: path, reason: "cannot be created: \(error.localizedDescription)")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { return }
+            throw FileError(path: path, reason: "is a file where a folder is needed")
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try createDirectory(parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw FileError(path: path, reason: "cannot be created: \(String(cString: strerror(errno)))")
         }
     }
 }

@@ -49,6 +49,15 @@ public struct ResultStore: Sendable {
         return try? decoder.decode(TrialResult.self, from: data)
     }
 
+    /// The build that made the stored trial with this id (decoding nothing else), or `nil` when
+    /// there is none or it cannot be read.
+    public func build(of id: String) -> String? {
+        struct Build: Decodable { var build: String }
+        // The decoder reads the whole document, so a torn file has no build.
+        guard let data = FileManager.default.contents(atPath: trialPath(id)) else { return nil }
+        return try? JSONDecoder().decode(Build.self, from: data).build
+    }
+
     /// The ids of every stored trial file.
     public func storedIDs() -> Set<String> {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: trialsDirectory)) ?? []

@@ -47,7 +47,7 @@ public struct RunOutcome: Sendable {
     public var interrupted: Bool
 }
 
-/// Runs the trials of an experiment in parallel on Dispatch and stores each as it finishes.
+/// Runs the trials of an experiment in parallel on worker threads and stores each as it finishes.
 ///
 /// Each trial is independent and single-threaded, and its seeds come from the experiment, so the
 /// stored results are the same whatever `jobs` is and whatever order trials finish in (apart from
@@ -76,18 +76,30 @@ public struct Runner: Sendable {
         return ShardAssignment(grid: grid, count: shard.count).trials(inShard: shard.index)
     }
 
+    /// Whether a trial's result is stored and made by this build.
+    public enum CacheState: String, Sendable {
+        case done
+        case stale
+        case pending
+    }
+
+    /// Calls `body` with each trial in `indices`, its id and its cache state.
+    public func forEachTrialState(indices: [Int], _ body: (Trial, String, CacheState) throws -> Void) rethrows {
+        let stored = store.storedIDs()
+        try grid.forEachTrial(at: indices) { trial, id in
+            let state: CacheState = if !stored.contains(id) { .pending } else if store.build(of: id) == options.build { .done } else { .stale }
+            try body(trial, id, state)
+        }
+    }
+
     /// For each trial in scope: whether a result for it is stored and made by this build.
     public func cacheState(indices: [Int]) -> (done: [Int], stale: [Int], missing: [Int]) {
-        let stored = store.storedIDs()
         var done: [Int] = [], stale: [Int] = [], missing: [Int] = []
-        for index in indices {
-            let id = grid.trial(at: index).id
-            if !stored.contains(id) {
-                missing.append(index)
-            } else if let result = store.load(id), result.build == options.build {
-                done.append(index)
-            } else {
-                stale.append(index)
+        forEachTrialState(indices: indices) { trial, _, state in
+            switch state {
+            case .done: done.append(trial.index)
+            case .stale: stale.append(trial.index)
+            case .pending: missing.append(trial.index)
             }
         }
         return (done, stale, missing)
@@ -147,8 +159,13 @@ public struct Runner: Sendable {
         let build = options.build
         let grid = self.grid
         let store = self.store
+        // Workers are threads of their own, not blocks on Dispatch's global queue: long CPU-bound
+        // blocks there occupy every thread of the pool (one per core), and the signal handlers,
+        // which run on that pool, waited for the whole run before they could cancel it.
         for _ in 0..<workers {
-            DispatchQueue.global().async(group: group) {
+            group.enter()
+            let thread = Thread {
+                defer { group.leave() }
                 while !cancellation.isCancelled {
                     let position = next.add(1, ordering: .relaxed).oldValue
                     guard position < pending.count else { break }
@@ -167,6 +184,8 @@ public struct Runner: Sendable {
                     observe(.finished(result, done: done, pending: pending.count))
                 }
             }
+            thread.stackSize = 8 << 20
+            thread.start()
         }
         group.wait()
         if let error = firstError.withLock({ $0 }) { throw error }

@@ -118,6 +118,29 @@ public struct TrialPlan: Sendable {
         }
         timeLimit = number("training.time_limit")
         metrics = (requested ?? Metric.allCases).filter { $0.applies(to: task) }
+        let features = number("dataset.features") ?? 1
+        estimatedBytes = Self.estimatedBytes(samples: Double(trainSize + testSize), layerSizes: [features] + hidden.map(Double.init) + [Double(outputCount)])
+        if estimatedBytes > Self.memoryLimit {
+            let gib = { (bytes: Double) in String(format: "%.3g GiB", bytes / 1_073_741_824) }
+            throw TrialSkip(reason: "the trial would need about \(gib(estimatedBytes)) of memory (train_size + test_size = \(trainSize + testSize), "
+                            + "layer sizes \(([Int(features)] + hidden + [outputCount]).map(String.init).joined(separator: "-"))), "
+                            + "more than the \(gib(Self.memoryLimit)) a trial may use")
+        }
+    }
+
+    /// Above this estimate a trial is not run (it would exhaust the machine rather than fail).
+    public static let memoryLimit: Double = 4 * 1_073_741_824
+
+    /// What a trial allocates, in bytes, within a small factor: float32 features and targets (copied
+    /// for the split, the standardisation and the training arrays), the weights with their
+    /// gradients and optimizer state, and the activations of the whole test set at evaluation.
+    public var estimatedBytes: Double
+
+    static func estimatedBytes(samples: Double, layerSizes: [Double]) -> Double {
+        let features = layerSizes.first ?? 1, outputs = layerSizes.last ?? 1
+        let parameters = zip(layerSizes, layerSizes.dropFirst()).reduce(0.0) { $0 + $1.0 * $1.1 + $1.1 }
+        let widest = layerSizes.max() ?? 1
+        return 4 * (3 * samples * (features + 2 * outputs) + 5 * parameters + 2 * samples * widest)
     }
 
     /// Rejects combinations that cannot run: a regression loss on class labels, a classification

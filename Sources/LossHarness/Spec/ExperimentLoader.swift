@@ -8,37 +8,51 @@ public enum ExperimentLoader {
     public static let maximumFileSize = 1 << 20
 
     /// Loads the file at `path`, applying `overrides` (`--set path=value`) and `seeds` (`--seeds N`).
-    public static func load(path: String, overrides: [String] = [], seeds: Int? = nil) throws -> Experiment {
+    /// Messages name the file `name` (default: `path`), e.g. the path as the user wrote it.
+    public static func load(path: String, name: String? = nil, overrides: [String] = [], seeds: Int? = nil) throws -> Experiment {
+        let file = name ?? path
         let data: Data
+        guard !path.contains("\0") else {
+            throw FileError(path: file.replacingOccurrences(of: "\0", with: "\\0"), reason: "is not a valid path (it holds a NUL byte)")
+        }
         guard FileManager.default.fileExists(atPath: path) else {
-            throw FileError(path: path, reason: "no such file")
+            throw FileError(path: file, reason: "no such file")
         }
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if attributes[.type] as? FileAttributeType == .typeDirectory {
-                throw SpecErrors([SpecError(file: path, path: "", expected: "an experiment file, not a directory")])
+                throw FileError(path: file, reason: "is a directory, not an experiment file")
             }
             if let size = attributes[.size] as? Int, size > maximumFileSize {
-                throw SpecErrors([SpecError(file: path, path: "", value: "\(size) bytes",
+                throw SpecErrors([SpecError(file: file, path: "", value: "\(size) bytes",
                                             expected: "a file of at most \(maximumFileSize) bytes")])
             }
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch let error as SpecErrors {
             throw error
+        } catch let error as FileError {
+            throw error
         } catch {
-            throw FileError(path: path, reason: "cannot be read (\((error as NSError).localizedDescription))")
+            throw FileError(path: file, reason: "cannot be read (\((error as NSError).localizedDescription))")
         }
-        return try load(data: data, file: path, overrides: overrides, seeds: seeds)
+        return try load(data: data, file: file, overrides: overrides, seeds: seeds)
     }
 
     /// Loads an experiment from the bytes of a file named `file` (for messages).
     public static func load(data: Data, file: String, overrides: [String] = [], seeds: Int? = nil) throws -> Experiment {
-        guard String(data: data, encoding: .utf8) != nil else {
-            throw SpecErrors([SpecError(file: file, path: "", expected: "UTF-8 text (the file holds bytes that are not UTF-8)")])
-        }
         var root: JSONValue
         do {
             root = try JSONValue.parse(data)
+        } catch let error as JSONParseError {
+            let place = error.location.isEmpty ? "" : " (\(error.location))"
+            if error.isDuplicateKey {
+                throw SpecErrors([SpecError(file: file, path: error.path, expected: error.message + place,
+                                            suggestion: "JSON5 readers disagree on which of two equal keys wins; keep one")])
+            }
+            let expected = error.location.isEmpty ? error.message
+                : error.message.hasPrefix("UTF-8") ? "\(error.message) at \(error.location)"
+                : "\(error.message) at \(error.location) (the file is not valid JSON5)"
+            throw SpecErrors([SpecError(file: file, path: error.path, expected: expected)])
         } catch {
             throw SpecErrors([SpecError(file: file, path: "", expected: "valid JSON5: \(parseErrorText(error))")])
         }

@@ -30,13 +30,12 @@ public struct Field: Sendable {
         self.defaultValue = defaultValue
         self.summary = summary
         self.sweepable = sweepable
+        isListValued = if case .numberList = kind { true } else { false }
     }
 
-    /// Whether a single value of this field is itself a list, so that a sweep is a list of lists.
-    public var isListValued: Bool {
-        if case .numberList = kind { return true }
-        return false
-    }
+    /// Whether a single value of this field is itself a list, so that a sweep is a list of lists
+    /// (true for number lists; set for structured fields that take lists).
+    public var isListValued: Bool
 
     /// What the field accepts, as a phrase for messages.
     public var expectation: String {
@@ -48,7 +47,7 @@ public struct Field: Sendable {
         case .choice(let words): return "one of " + words.map { "\"\($0)\"" }.joined(separator: ", ")
         case .text(let maxLength): return "a string of at most \(maxLength) characters"
         case .numberList(let range, let integer):
-            return "a list of \(integer ? "whole numbers" : "numbers") from \(formatJSONNumber(range.lowerBound)) to \(formatJSONNumber(range.upperBound))"
+            return "a non-empty list of \(integer ? "whole numbers" : "numbers") from \(formatJSONNumber(range.lowerBound)) to \(formatJSONNumber(range.upperBound))"
         case .structured: return "see the README"
         }
     }
@@ -62,7 +61,7 @@ public struct Field: Sendable {
         case (.choice(let words), .string(let s)): return words.contains(s) ? nil : expectation
         case (.text(let maxLength), .string(let s)): return s.count <= maxLength ? nil : expectation
         case (.numberList(let range, let integer), .array(let items)):
-            let ok = items.allSatisfy {
+            let ok = !items.isEmpty && items.allSatisfy {
                 guard case .number(let x) = $0 else { return false }
                 return x.isFinite && range.contains(x) && (!integer || x == x.rounded())
             }

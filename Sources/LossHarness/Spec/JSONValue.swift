@@ -1,4 +1,5 @@
 import Foundation
+import LossCore
 
 /// A parsed JSON or JSON5 document as a tree, before any meaning is given to it. Experiment files
 /// are read into this form first so that validation can name the exact field path of every problem
@@ -32,15 +33,58 @@ public indirect enum JSONValue: Sendable, Hashable, Decodable, CustomStringConve
         } else if let x = try? single.decode(Double.self) {
             self = .number(x)
         } else {
-            self = .string(try single.decode(String.self))
+            do {
+                self = .string(try single.decode(String.self))
+                return
+            } catch DecodingError.typeMismatch {
+                // Nothing else is left but a number the decoder cannot hold (1e400): below.
+            }
+            let path = decoder.codingPath.map(\.pathComponent).joined()
+            throw JSONParseError(line: nil, column: nil, path: path.hasPrefix(".") ? String(path.dropFirst()) : path,
+                                 message: "a number within the range of a 64-bit float (magnitude below 1.8e308)")
+        }
+    }
+
+    /// A component parameter's value as it would be written in a file.
+    public init(_ parameter: ParameterValue) {
+        switch parameter {
+        case .number(let x): self = .number(x)
+        case .bool(let b): self = .bool(b)
+        case .text(let s): self = .string(s)
+        case .list(let xs): self = .array(xs.map { .number($0) })
         }
     }
 
     /// Parses JSON5 (comments, trailing commas, unquoted keys, single quotes), which includes JSON.
+    /// An object that repeats a key is an error (``JSON5Scanner``), as is a number too large for a
+    /// `Double`; syntax errors are located by line and column.
     public static func parse(_ data: Data) throws -> JSONValue {
+        // Foundation's JSON5 reader traps on bytes that are not UTF-8 in an unquoted key (found by
+        // Fuzz/run.sh), so they are refused before it sees them.
+        let bytes = Array(data)
+        if let offset = JSON5Scanner.firstInvalidUTF8(in: bytes) {
+            let (line, column) = JSON5Scanner.position(of: offset, in: bytes)
+            throw JSONParseError(line: line, column: column, path: "", message: "UTF-8 text (the file holds bytes that are not UTF-8)")
+        }
         let decoder = JSONDecoder()
         decoder.allowsJSON5 = true
-        return try decoder.decode(JSONValue.self, from: data)
+        let value: JSONValue
+        do {
+            value = try decoder.decode(JSONValue.self, from: data)
+        } catch let error as JSONParseError {
+            throw error
+        } catch {
+            if case .syntax(let line, let column, let message)? = JSON5Scanner.firstProblem(in: bytes) {
+                throw JSONParseError(line: line, column: column, path: "", message: message)
+            }
+            throw JSONParseError(line: nil, column: nil, path: "", message: "valid JSON5 (\(describeDecodingError(error)))")
+        }
+        if case .duplicateKey(let path, let key, let line, let column, let firstLine)? = JSON5Scanner.firstProblem(in: bytes) {
+            throw JSONParseError(line: line, column: column, path: path,
+                                 message: "each key once per object: \(quoteJSON(key)) is also written at line \(firstLine)",
+                                 isDuplicateKey: true)
+        }
+        return value
     }
 
     public static func parse(_ text: String) throws -> JSONValue {
@@ -53,7 +97,7 @@ public indirect enum JSONValue: Sendable, Hashable, Decodable, CustomStringConve
         switch self {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
-        case .number(let x): return x.isFinite ? formatJSONNumber(x) : "\(x)"
+        case .number(let x): return formatJSONNumber(x)
         case .string(let s): return quoteJSON(s)
         case .array(let items): return "[" + items.map(\.description).joined(separator: ",") + "]"
         case .object(let members):
@@ -81,6 +125,44 @@ public indirect enum JSONValue: Sendable, Hashable, Decodable, CustomStringConve
     }
 }
 
+/// Text that is not a JSON5 document LossLab can use: where (line and column, or the field path)
+/// and what was expected there.
+public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var line: Int?
+    public var column: Int?
+    /// The field path of the problem, when it is inside a value (`dataset.noise`), else "".
+    public var path: String
+    /// What was expected, and what was found.
+    public var message: String
+    public var isDuplicateKey = false
+
+    public var location: String {
+        guard let line, let column else { return "" }
+        return "line \(line), column \(column)"
+    }
+
+    public var description: String {
+        [location, path, message].filter { !$0.isEmpty }.joined(separator: ": ")
+    }
+}
+
+/// The message of a decoding error without Foundation's boilerplate.
+func describeDecodingError(_ error: Error) -> String {
+    switch error {
+    case DecodingError.dataCorrupted(let context):
+        return (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
+    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
+         DecodingError.keyNotFound(_, let context):
+        return context.debugDescription
+    default:
+        return "\(error)"
+    }
+}
+
+private extension CodingKey {
+    var pathComponent: String { intValue.map { "[\($0)]" } ?? ".\(stringValue)" }
+}
+
 private struct AnyKey: CodingKey {
     var stringValue: String
     var intValue: Int? { nil }
@@ -88,9 +170,12 @@ private struct AnyKey: CodingKey {
     init?(intValue: Int) { return nil }
 }
 
-/// Shortest text that reads back to the same `Double`: integers without a decimal point.
+/// Shortest text that reads back to the same `Double`: integers up to 2^53 without a decimal point
+/// or exponent, and the JSON5 words `NaN`, `Infinity` and `-Infinity` for the non-finite.
 func formatJSONNumber(_ x: Double) -> String {
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+    if x.isNaN { return "NaN" }
+    if x.isInfinite { return x > 0 ? "Infinity" : "-Infinity" }
+    if x == x.rounded(), abs(x) <= 9_007_199_254_740_992 { return String(Int64(x)) }
     return "\(x)"
 }
 

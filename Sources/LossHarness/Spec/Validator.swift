@@ -25,9 +25,30 @@ struct Validator {
 
     func validate(_ root: JSONValue) throws -> Experiment {
         var validator = self
+        validator.rejectNonFinite(root, path: "")
         let experiment = validator.build(root)
-        if !validator.errors.isEmpty { throw SpecErrors(validator.errors) }
+        if !validator.errors.isEmpty {
+            // One problem can be seen by two checks (a field's type and its generator's range, say):
+            // report each field and value once, with the first, most specific message.
+            var seen: Set<String> = []
+            throw SpecErrors(validator.errors.filter { seen.insert($0.path + "\u{0}" + ($0.value ?? "")).inserted })
+        }
         return experiment!
+    }
+
+    /// JSON5 allows `NaN` and `Infinity`; no field accepts them, and `spec.json` (plain JSON) could
+    /// not hold them, so they are reported wherever they are, structured sections included.
+    private mutating func rejectNonFinite(_ value: JSONValue, path: String) {
+        switch value {
+        case .number(let x) where !x.isFinite:
+            fail(path, value, "a finite number (NaN and Infinity are valid JSON5, but no field accepts them)")
+        case .array(let items):
+            for (index, item) in items.enumerated() { rejectNonFinite(item, path: "\(path)[\(index)]") }
+        case .object(let members):
+            for key in members.keys.sorted() { rejectNonFinite(members[key]!, path: path.isEmpty ? key : "\(path).\(key)") }
+        default:
+            break
+        }
     }
 
     private mutating func build(_ root: JSONValue) -> Experiment? {
@@ -101,8 +122,10 @@ struct Validator {
         if let value = top["plots"] {
             if case .array(let items) = value { plots = items } else { fail("plots", value, "a list of figures") }
         }
+        // Only values that passed their field's check (reported above otherwise) are converted.
         func number(_ key: String, _ fallback: Double) -> Double {
-            if case .number(let x)? = top[key], x.isFinite { return x }
+            if let value = top[key], case .number(let x) = value,
+               Schema.topLevel.first(where: { $0.name == key })?.check(value) == nil { return x }
             return fallback
         }
         return Experiment(
@@ -207,9 +230,10 @@ struct Validator {
         var parameterFields: [Field] = []
         for generator in candidates {
             for info in generator.parameters where !parameterFields.contains(where: { $0.name == info.name }) {
-                let listValued: Bool = if case .list = info.defaultValue { true } else { false }
-                let kind: Field.Kind = listValued ? .numberList(-1e300...1e300, integer: false) : .structured
-                parameterFields.append(Field(info.name, kind, default: nil, info.summary))
+                var field = Field(info.name, .structured, default: nil, info.summary)
+                // A parameter that takes a list (class proportions) is swept with a list of lists.
+                field.isListValued = Self.takesList(generator, info)
+                parameterFields.append(field)
             }
         }
         // With an unknown generator its parameters cannot be checked: accept them, the generator
@@ -222,7 +246,9 @@ struct Validator {
         }
         var settings = sectionSettings("dataset", value, extraFields: parameterFields, displayPath: displayPath,
                                        includeDefaults: includeDefaults)
-        // Each generator parameter value must be accepted by a generator that has the parameter.
+        // Each generator parameter value must be accepted by a generator that has the parameter,
+        // together with the section's other fixed parameters (proportions need the class count).
+        let fixed = fixedParameters(settings, prefix: "dataset.")
         for index in settings.indices where parameterFields.contains(where: { "dataset.\($0.name)" == settings[index].path }) {
             let name = String(settings[index].path.dropFirst("dataset.".count))
             let shown = "\(displayPath).\(name)"
@@ -233,9 +259,23 @@ struct Validator {
                 }
                 var problems: [ParameterError] = []
                 for generator in candidates where generator.parameters.contains(where: { $0.name == name }) {
-                    do { _ = try generator.init(parameters: Parameters([name: parameter])) } catch let error as ParameterError {
-                        problems.append(error)
-                    } catch {}
+                    let names = Set(generator.parameters.map(\.name))
+                    var context = fixed.values.filter { names.contains($0.key) }
+                    context[name] = parameter
+                    // When another parameter is at fault, it is reported on its own; drop it and
+                    // judge this one with the rest.
+                    while true {
+                        do {
+                            _ = try generator.init(parameters: Parameters(context))
+                        } catch let error as ParameterError {
+                            if error.parameter == name {
+                                problems.append(error)
+                            } else if context.removeValue(forKey: error.parameter) != nil {
+                                continue
+                            }
+                        } catch {}
+                        break
+                    }
                 }
                 if let problem = problems.first { fail(shown, item, problem.expected) }
             }
@@ -243,6 +283,18 @@ struct Validator {
         settings.sort { $0.path < $1.path }
         let task: Task? = generators.count == 1 ? (try? generators[0].init(parameters: fixedParameters(settings, prefix: "dataset.")))?.task : nil
         return (settings, task)
+    }
+
+    /// Whether `generator` takes a list for the parameter: its default is a list, or it accepts a
+    /// list of ones of some length up to 100 (as `proportions` does, one weight per class) while
+    /// its other parameters keep their defaults.
+    static func takesList(_ generator: any DataGenerator.Type, _ info: ParameterInfo) -> Bool {
+        if case .list = info.defaultValue { return true }
+        for length in 1...100 {
+            let ones = ParameterValue.list([Double](repeating: 1, count: length))
+            if (try? generator.init(parameters: Parameters([info.name: ones]))) != nil { return true }
+        }
+        return false
     }
 
     /// The parameters under `prefix` that take a single value.

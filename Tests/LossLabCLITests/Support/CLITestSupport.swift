@@ -2,7 +2,7 @@ import Foundation
 @testable import LossLabCLI
 
 /// A fresh folder under the system's temporary directory; `remove()` deletes it.
-struct TemporaryFolder {
+struct ScratchFolder {
     let path: String
 
     init() throws {
