@@ -11,10 +11,6 @@ enum CheckCommand: Subcommand {
     static let name = "check"; static let summary = "compare results against a baseline"; static let help = ""
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }
 }
-enum BenchCommand: Subcommand {
-    static let name = "bench"; static let summary = "benchmark training speed"; static let help = ""
-    static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }
-}
 enum MergeCommand: Subcommand {
     static let name = "merge"; static let summary = "merge sharded results"; static let help = ""
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode { .failure }
