@@ -53,6 +53,34 @@ public struct BinaryCrossentropy: ElementwiseLoss {
         guard p > StableMath.epsilon, p < 1 - StableMath.epsilon else { return 0 }
         return -y / p + (1 - y) / (1 - p)
     }
+
+    /// From logits, value and derivative share `t = e^{-|x|}`: `log1p(t)` for the value and
+    /// `sigmoid(x) = 1/(1+t)` (x >= 0) or `t/(1+t)` (x < 0), the same numbers as
+    /// ``StableMath/sigmoid(_:)``, with one exponential per element instead of two.
+    public func batchValuesAndGradients(predicted: UnsafePointer<Float>, expected: UnsafePointer<Float>, rows: Int,
+                                        columns width: Int, rowScale: UnsafePointer<Float>,
+                                        values: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>) {
+        guard fromLogits else {
+            elementwiseBatchValuesAndGradients(predicted: predicted, expected: expected, rows: rows, columns: width,
+                                               rowScale: rowScale, values: values, gradient: gradient)
+            return
+        }
+        let inverseCount = 1 / Float(width)
+        for r in 0..<rows {
+            let base = r * width
+            let scale = rowScale[r]
+            var sum: Float = 0
+            for j in 0..<width {
+                let x = predicted[base + j], y = expected[base + j]
+                let t = expf(-abs(x))
+                sum += max(x, 0) - x * y + log1pf(t)
+                let sigmoid = x >= 0 ? 1 / (1 + t) : t / (1 + t)
+                let g = (sigmoid - y) * inverseCount
+                gradient[base + j] = scale != 1 ? g * scale : g
+            }
+            values[r] = sum / Float(width)
+        }
+    }
 }
 
 /// Keras's binary label smoothing: `y (1 - s) + s / 2`.

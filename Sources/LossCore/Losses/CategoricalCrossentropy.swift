@@ -76,6 +76,56 @@ public struct CategoricalCrossentropy: Loss {
     }
 }
 
+extension CategoricalCrossentropy {
+    /// From logits, value and gradient share one pass of exponentials: with `m` the row maximum,
+    /// `e_j = exp(x_j - m)` and `s = sum_j e_j`, the value is `-sum_j y_j (x_j - m - log s)` and the
+    /// gradient `softmax_j sum_k y_k - y_j` with `softmax_j = e_j / s`: the numbers of
+    /// ``value(predicted:expected:)`` and ``gradient(predicted:expected:into:)`` with half the
+    /// exponentials.
+    public func batchValuesAndGradients(predicted: UnsafePointer<Float>, expected: UnsafePointer<Float>, rows: Int,
+                                        columns width: Int, rowScale: UnsafePointer<Float>,
+                                        values: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>) {
+        guard fromLogits else {
+            for r in 0..<rows {
+                let p = Row(start: predicted + r * width, count: width)
+                let y = Row(start: expected + r * width, count: width)
+                let g = MutableRow(start: gradient + r * width, count: width)
+                values[r] = value(predicted: p, expected: y)
+                self.gradient(predicted: p, expected: y, into: g)
+                let scale = rowScale[r]
+                if scale != 1 { for j in 0..<width { g[j] *= scale } }
+            }
+            return
+        }
+        for r in 0..<rows {
+            let x = predicted + r * width, y = expected + r * width, g = gradient + r * width
+            var maximum = -Float.infinity
+            for j in 0..<width { maximum = max(maximum, x[j]) }
+            var sum: Float = 0
+            for j in 0..<width {
+                let e = expf(x[j] - maximum)
+                g[j] = e
+                sum += e
+            }
+            let lse = maximum.isFinite ? maximum + logf(sum) : maximum
+            var loss: Float = 0
+            var targetSum: Float = 0
+            for j in 0..<width {
+                let target = y[j]
+                if target != 0 { loss -= target * (x[j] - lse) }
+                targetSum += target
+            }
+            values[r] = loss
+            let inverse = 1 / sum
+            let scale = rowScale[r]
+            for j in 0..<width {
+                let gradient = (g[j] * inverse) * targetSum - y[j]
+                g[j] = scale != 1 ? gradient * scale : gradient
+            }
+        }
+    }
+}
+
 @inlinable
 func rowSum(_ row: Row) -> Float {
     var sum: Float = 0
