@@ -68,7 +68,7 @@ public enum Activation: String, Sendable, CaseIterable, Codable {
         case .softplus:
             for i in 0..<count { out[i] = StableMath.softplus(zs[i]) }
         case .exp:
-            for i in 0..<count { out[i] = expf(zs[i]) }
+            VectorMath.map(count: count, zs, into: out, VectorMath.exp)
         case .softmax:
             for r in 0..<rows {
                 Activation.softmax(Row(start: zs + r * width, count: width),

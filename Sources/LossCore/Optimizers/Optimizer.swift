@@ -130,13 +130,32 @@ public struct Optimizer: Sendable, Hashable, Codable {
                 }
             }
         case .adam:
+            // 8 parameters at a time, with the scalar loop's operations in the scalar loop's order
+            // (square root and division are correctly rounded in both): the same bits either way.
             let v = v!
             let adamStep = factors.adamStep
-            for i in 0..<count {
+            typealias Lanes = SIMD8<Float>
+            let oneMinusBeta1 = Lanes(repeating: 1 - beta1), oneMinusBeta2 = Lanes(repeating: 1 - beta2)
+            let stepLanes = Lanes(repeating: adamStep), epsilonLanes = Lanes(repeating: epsilon)
+            let decayLanes = Lanes(repeating: decay)
+            var i = 0
+            while i + 8 <= count {
+                let wi = VectorMath.load(w + i)
+                let gi = VectorMath.load(g + i) + decayLanes * wi
+                var mi = VectorMath.load(m + i), vi = VectorMath.load(v + i)
+                mi += oneMinusBeta1 * (gi - mi)
+                vi += oneMinusBeta2 * (gi * gi - vi)
+                VectorMath.store(mi, m + i)
+                VectorMath.store(vi, v + i)
+                VectorMath.store(wi - stepLanes * mi / (vi.squareRoot() + epsilonLanes), w + i)
+                i += 8
+            }
+            while i < count {
                 let gi = g[i] + decay * w[i]
                 m[i] += (1 - beta1) * (gi - m[i])
                 v[i] += (1 - beta2) * (gi * gi - v[i])
                 w[i] -= adamStep * m[i] / (v[i].squareRoot() + epsilon)
+                i += 1
             }
         case .rmsprop:
             let s = v!

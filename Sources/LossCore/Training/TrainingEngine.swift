@@ -131,13 +131,25 @@ final class TrainingEngine {
                 targets source: UnsafePointer<Float>, targetColumns: Int, weights sampleWeights: UnsafePointer<Float>?) {
         let input = layers[0].input
         for (r, index) in rows.enumerated() {
-            let from = features + index * featureColumns, to = input + r * featureColumns
-            for j in 0..<featureColumns { to[j] = from[j] }
-            let targetFrom = source + index * targetColumns, targetTo = targets + r * targetColumns
-            for j in 0..<targetColumns { targetTo[j] = targetFrom[j] }
+            Self.copy(featureColumns, from: features + index * featureColumns, to: input + r * featureColumns)
+            Self.copy(targetColumns, from: source + index * targetColumns, to: targets + r * targetColumns)
         }
         if let sampleWeights {
             for (r, index) in rows.enumerated() { weights[r] = sampleWeights[index] }
+        }
+    }
+
+    /// Copies a row 8 floats at a time (rows are short: a call to memcpy would cost more).
+    @inline(__always)
+    static func copy(_ count: Int, from source: UnsafePointer<Float>, to destination: UnsafeMutablePointer<Float>) {
+        var j = 0
+        while j + 8 <= count {
+            VectorMath.store(VectorMath.load(source + j), destination + j)
+            j += 8
+        }
+        while j < count {
+            destination[j] = source[j]
+            j += 1
         }
     }
 
