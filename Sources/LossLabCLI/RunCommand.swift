@@ -39,6 +39,7 @@ enum RunCommand: Subcommand {
     """
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
+        _ = GitCommit.shared  // starts the lookup for spec.json while the files load
         let jobs = try arguments.positiveInteger("jobs") ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
         let resultsRoot = try arguments.value("results") ?? "results"
         let plotsRoot = try arguments.value("plots") ?? "plots"
