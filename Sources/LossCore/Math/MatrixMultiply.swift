@@ -186,20 +186,27 @@ public enum MatrixMultiply {
             }
             for r in 0..<rows {
                 let row = c + (i + r) * ldc, products = tile + r * tileColumns
+                // The first 8 columns as one vector when the panel has them, the rest one by one.
+                let vectorWidth = width >= 8 ? 8 : 0
                 if accumulate {
-                    for jj in 0..<width { row[jj] += products[jj] }
+                    if vectorWidth > 0 { store(load(row) + load(products), row) }
+                    for jj in vectorWidth..<width { row[jj] += products[jj] }
                     continue
                 }
                 switch epilogue {
                 case .none:
-                    for jj in 0..<width { row[jj] = products[jj] }
+                    if vectorWidth > 0 { store(load(products), row) }
+                    for jj in vectorWidth..<width { row[jj] = products[jj] }
                 case .bias(let bias):
-                    for jj in 0..<width { row[jj] = bias[column + jj] + products[jj] }
+                    if vectorWidth > 0 { store(load(bias + column) + load(products), row) }
+                    for jj in vectorWidth..<width { row[jj] = bias[column + jj] + products[jj] }
                 case .biasRelu(let bias):
-                    for jj in 0..<width { row[jj] = max(bias[column + jj] + products[jj], 0) }
+                    if vectorWidth > 0 { store(relu(load(bias + column) + load(products)), row) }
+                    for jj in vectorWidth..<width { row[jj] = max(bias[column + jj] + products[jj], 0) }
                 case .positiveMask(let mask, let ldm):
                     let maskRow = mask + (i + r) * ldm + column
-                    for jj in 0..<width { row[jj] = maskRow[jj] > 0 ? products[jj] : 0 }
+                    if vectorWidth > 0 { store(masked(load(products), maskRow), row) }
+                    for jj in vectorWidth..<width { row[jj] = maskRow[jj] > 0 ? products[jj] : 0 }
                 }
             }
             i += tileRows
