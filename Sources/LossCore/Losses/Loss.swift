@@ -42,8 +42,9 @@ public protocol Loss: Sendable {
     /// row-major buffers of `rows x columns`, allocating nothing (the trainer's path):
     /// `values[r]` is ``value(predicted:expected:)`` of row `r` and gradient row `r` is
     /// `rowScale[r]` times ``gradient(predicted:expected:into:)`` of that row. The default calls those
-    /// two row by row; a loss overrides it only to share work between value and gradient, giving
-    /// the same numbers.
+    /// two row by row; a loss overrides it only to share work between value and gradient or to take
+    /// its exponentials and logarithms 8 at a time (``VectorMath``), giving the same numbers up to
+    /// the last bit or two.
     func batchValuesAndGradients(predicted: UnsafePointer<Float>, expected: UnsafePointer<Float>, rows: Int, columns: Int,
                                  rowScale: UnsafePointer<Float>, values: UnsafeMutablePointer<Float>,
                                  gradient: UnsafeMutablePointer<Float>)

@@ -75,6 +75,10 @@ public struct TrainingResult: Sendable {
 /// batches of `batchSize`, keeping the last partial batch (so an epoch is `ceil(n / batchSize)`
 /// steps). Two trials given generators with the same seed see the same batches in the same order,
 /// which is what makes comparisons between losses paired.
+///
+/// The steps run in a ``TrainingEngine``: the network is copied into flat buffers allocated once,
+/// so that a step allocates nothing, and copied back after every epoch (for `onEpoch`, the test
+/// loss and the divergence check). One training run uses one thread.
 public enum Trainer {
     public static func train(
         network: inout Network,

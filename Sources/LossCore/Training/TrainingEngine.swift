@@ -40,7 +40,8 @@ final class TrainingEngine {
     let gradients: UnsafeMutablePointer<Float>
     let first: UnsafeMutablePointer<Float>
     let second: UnsafeMutablePointer<Float>
-    /// `(offset, count, decays)` of each parameter matrix in the arenas, in ``Network/parameters`` order.
+    /// Where each parameter matrix sits in the arenas, in ``Network/parameters`` order; weight
+    /// matrices (not biases) take weight decay.
     let segments: [(offset: Int, count: Int, isWeight: Bool)]
     /// Two `batch x widest layer` buffers for `dL/dZ`, used in turn going down the layers.
     private(set) var gradientBuffer: UnsafeMutablePointer<Float>
