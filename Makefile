@@ -92,5 +92,28 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	Fuzz/run.sh $(FUZZ_SECONDS)
 
+# Times W1-W5 (see docs/bench.md) and appends one row per repetition to results/bench/history.csv.
+bench: release
+	$(RELEASE_BIN) bench --record
+
+# LossLab and the Python peers (JAX, scikit-learn; PyTorch with WITH_TORCH=1) one after the other
+# on this machine, then the ratio table. Torch rows missing from this run come from the committed
+# peer results (marked *). The CSV files stay in BENCH_OUT (default: a new /tmp/bench-peers-*).
+# run_all.sh also times OpenBLAS's AVX-512 kernel, which dies of SIGILL on a CPU without AVX-512
+# (and stops the whole script): it runs from a copy of the peers' folder in which that one line is
+# skipped on such CPUs.
+PEERS ?= $(abspath ../shared/peers)
+PEERS_REFERENCE ?= $(PEERS)/results-20261123.csv
+bench-peers: release
+	@out=$${BENCH_OUT:-$$(mktemp -d /tmp/bench-peers-XXXXXX)}; mkdir -p $$out/peers; \
+	echo "load average: $$(cut -d' ' -f1-3 /proc/loadavg) (timings are noisy above ~1)"; \
+	cp -R $(PEERS)/. $$out/peers/ && chmod -R u+w $$out/peers && \
+	sed -i 's|^OPENBLAS_CORETYPE=SkylakeX|grep -qw avx512f /proc/cpuinfo \&\& OPENBLAS_CORETYPE=SkylakeX|' $$out/peers/run_all.sh && \
+	$(RELEASE_BIN) bench --format csv > $$out/losslab.csv && \
+	OUT=$$out/peers.csv $$out/peers/run_all.sh && \
+	python3 scripts/bench_ratios.py $$out/losslab.csv $$out/peers.csv --fallback $(PEERS_REFERENCE) \
+	  | tee $$out/ratios.txt && \
+	echo "CSV files and ratios.txt: $$out"
+
 clean:
 	rm -rf .build

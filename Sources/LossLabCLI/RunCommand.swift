@@ -51,6 +51,7 @@ enum RunCommand: Subcommand {
     """
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
+        _ = GitCommit.shared  // starts the lookup for spec.json while the files load
         let jobs = try arguments.positiveInteger("jobs") ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
         let resultsRoot = arguments.resolve(try arguments.value("results") ?? "results")
         let plotsRoot = arguments.resolve(try arguments.value("plots") ?? "plots")

@@ -44,28 +44,36 @@ public enum Activation: String, Sendable, CaseIterable, Codable {
     /// Applies the activation to `z`, writing into `a` (reshaped to match).
     public func forward(_ z: Matrix, into a: inout Matrix) {
         a.reshape(rows: z.rows, columns: z.columns)
-        let width = z.columns
+        guard z.count > 0 else { return }
         z.storage.withUnsafeBufferPointer { zs in
             a.storage.withUnsafeMutableBufferPointer { out in
-                switch self {
-                case .identity:
-                    for i in 0..<zs.count { out[i] = zs[i] }
-                case .sigmoid:
-                    for i in 0..<zs.count { out[i] = StableMath.sigmoid(zs[i]) }
-                case .tanh:
-                    for i in 0..<zs.count { out[i] = tanhf(zs[i]) }
-                case .relu:
-                    for i in 0..<zs.count { out[i] = max(zs[i], 0) }
-                case .softplus:
-                    for i in 0..<zs.count { out[i] = StableMath.softplus(zs[i]) }
-                case .exp:
-                    for i in 0..<zs.count { out[i] = expf(zs[i]) }
-                case .softmax:
-                    for r in 0..<z.rows {
-                        Activation.softmax(Row(rebasing: zs[(r * width)..<((r + 1) * width)]),
-                                           into: MutableRow(rebasing: out[(r * width)..<((r + 1) * width)]))
-                    }
-                }
+                forward(rows: z.rows, columns: z.columns, z: zs.baseAddress!, into: out.baseAddress!)
+            }
+        }
+    }
+
+    /// Applies the activation to the `rows x columns` row-major buffer `z`, writing into `a` (which
+    /// may be `z` itself). `exp` takes 8 exponentials at a time (``VectorMath/exp(_:)``, within 1 ulp
+    /// of `expf`).
+    public func forward(rows: Int, columns width: Int, z zs: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
+        let count = rows * width
+        switch self {
+        case .identity:
+            if UnsafePointer(out) != zs { out.update(from: zs, count: count) }
+        case .sigmoid:
+            for i in 0..<count { out[i] = StableMath.sigmoid(zs[i]) }
+        case .tanh:
+            for i in 0..<count { out[i] = tanhf(zs[i]) }
+        case .relu:
+            for i in 0..<count { out[i] = max(zs[i], 0) }
+        case .softplus:
+            for i in 0..<count { out[i] = StableMath.softplus(zs[i]) }
+        case .exp:
+            VectorMath.map(count: count, zs, into: out, VectorMath.exp)
+        case .softmax:
+            for r in 0..<rows {
+                Activation.softmax(Row(start: zs + r * width, count: width),
+                                   into: MutableRow(start: out + r * width, count: width))
             }
         }
     }
@@ -81,34 +89,43 @@ public enum Activation: String, Sendable, CaseIterable, Codable {
     /// `z` is the input and `a` the output of ``forward(_:into:)``.
     public func backward(z: Matrix, a: Matrix, gradOutput: Matrix, into gradInput: inout Matrix) {
         gradInput.reshape(rows: z.rows, columns: z.columns)
-        let width = z.columns
+        guard z.count > 0 else { return }
         z.storage.withUnsafeBufferPointer { zs in
             a.storage.withUnsafeBufferPointer { as_ in
                 gradOutput.storage.withUnsafeBufferPointer { g in
                     gradInput.storage.withUnsafeMutableBufferPointer { out in
-                        switch self {
-                        case .identity:
-                            for i in 0..<g.count { out[i] = g[i] }
-                        case .sigmoid:
-                            for i in 0..<g.count { out[i] = g[i] * as_[i] * (1 - as_[i]) }
-                        case .tanh:
-                            for i in 0..<g.count { out[i] = g[i] * (1 - as_[i] * as_[i]) }
-                        case .relu:
-                            for i in 0..<g.count { out[i] = zs[i] > 0 ? g[i] : 0 }
-                        case .softplus:
-                            for i in 0..<g.count { out[i] = g[i] * StableMath.sigmoid(zs[i]) }
-                        case .exp:
-                            for i in 0..<g.count { out[i] = g[i] * as_[i] }
-                        case .softmax:
-                            for r in 0..<z.rows {
-                                let base = r * width
-                                var dot: Float = 0
-                                for j in 0..<width { dot += g[base + j] * as_[base + j] }
-                                for j in 0..<width { out[base + j] = as_[base + j] * (g[base + j] - dot) }
-                            }
-                        }
+                        backward(rows: z.rows, columns: z.columns, z: zs.baseAddress!, a: as_.baseAddress!,
+                                 gradOutput: g.baseAddress!, into: out.baseAddress!)
                     }
                 }
+            }
+        }
+    }
+
+    /// ``backward(z:a:gradOutput:into:)`` on `rows x columns` row-major buffers; `gradInput` may be
+    /// `gradOutput` itself.
+    public func backward(rows: Int, columns width: Int, z zs: UnsafePointer<Float>, a as_: UnsafePointer<Float>,
+                         gradOutput g: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
+        let count = rows * width
+        switch self {
+        case .identity:
+            if UnsafePointer(out) != g { out.update(from: g, count: count) }
+        case .sigmoid:
+            for i in 0..<count { out[i] = g[i] * as_[i] * (1 - as_[i]) }
+        case .tanh:
+            for i in 0..<count { out[i] = g[i] * (1 - as_[i] * as_[i]) }
+        case .relu:
+            for i in 0..<count { out[i] = zs[i] > 0 ? g[i] : 0 }
+        case .softplus:
+            for i in 0..<count { out[i] = g[i] * StableMath.sigmoid(zs[i]) }
+        case .exp:
+            for i in 0..<count { out[i] = g[i] * as_[i] }
+        case .softmax:
+            for r in 0..<rows {
+                let base = r * width
+                var dot: Float = 0
+                for j in 0..<width { dot += g[base + j] * as_[base + j] }
+                for j in 0..<width { out[base + j] = as_[base + j] * (g[base + j] - dot) }
             }
         }
     }

@@ -53,6 +53,60 @@ public struct BinaryCrossentropy: ElementwiseLoss {
         guard p > StableMath.epsilon, p < 1 - StableMath.epsilon else { return 0 }
         return -y / p + (1 - y) / (1 - p)
     }
+
+    /// From logits, value and derivative share `t = e^{-|x|}`: `log1p(t)` for the value and
+    /// `sigmoid(x) = 1/(1+t)` (x >= 0) or `t/(1+t)` (x < 0), as in ``StableMath/sigmoid(_:)``, with
+    /// one exponential per element instead of two, taken 8 at a time (``VectorMath``, within an ulp
+    /// or two of the scalar path).
+    public func batchValuesAndGradients(predicted: UnsafePointer<Float>, expected: UnsafePointer<Float>, rows: Int,
+                                        columns width: Int, rowScale: UnsafePointer<Float>,
+                                        values: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>) {
+        guard fromLogits else {
+            elementwiseBatchValuesAndGradients(predicted: predicted, expected: expected, rows: rows, columns: width,
+                                               rowScale: rowScale, values: values, gradient: gradient)
+            return
+        }
+        let count = rows * width
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { elements in
+            let elementValues = elements.baseAddress!
+            var i = 0
+            @inline(__always) func lanes(_ i: Int) {
+                let x = VectorMath.load(predicted + i), y = VectorMath.load(expected + i)
+                let negativeMagnitude = unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt32>.self) | 0x8000_0000,
+                                                      to: VectorMath.Lanes.self)
+                let t = VectorMath.exp(negativeMagnitude)
+                let positive = x .>= 0
+                let value = x.replacing(with: 0, where: .!positive) - x * y + VectorMath.log1p(t)
+                let sigmoid = (1 as Float) / (1 + t)
+                let derivative = sigmoid.replacing(with: t * sigmoid, where: .!positive) - y
+                VectorMath.store(value, elementValues + i)
+                VectorMath.store(derivative, gradient + i)
+            }
+            while i + 8 <= count {
+                lanes(i)
+                i += 8
+            }
+            while i < count {
+                let x = predicted[i], y = expected[i]
+                let t = expf(-abs(x))
+                elementValues[i] = max(x, 0) - x * y + log1pf(t)
+                gradient[i] = (x >= 0 ? 1 / (1 + t) : t / (1 + t)) - y
+                i += 1
+            }
+            let inverseCount = 1 / Float(width)
+            for r in 0..<rows {
+                let base = r * width
+                let scale = rowScale[r]
+                var sum: Float = 0
+                for j in 0..<width {
+                    sum += elementValues[base + j]
+                    let g = gradient[base + j] * inverseCount
+                    gradient[base + j] = scale != 1 ? g * scale : g
+                }
+                values[r] = sum / Float(width)
+            }
+        }
+    }
 }
 
 /// Keras's binary label smoothing: `y (1 - s) + s / 2`.

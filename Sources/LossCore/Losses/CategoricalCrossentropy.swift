@@ -76,6 +76,72 @@ public struct CategoricalCrossentropy: Loss {
     }
 }
 
+extension CategoricalCrossentropy {
+    /// From logits, value and gradient share one pass of exponentials: with `m` the row maximum,
+    /// `e_j = exp(x_j - m)` and `s = sum_j e_j`, the value is `-sum_j y_j (x_j - m - log s)` and the
+    /// gradient `softmax_j sum_k y_k - y_j` with `softmax_j = e_j / s`: the formulas of
+    /// ``value(predicted:expected:)`` and ``gradient(predicted:expected:into:)``, with the
+    /// exponentials and logarithms of a whole batch taken 8 at a time (``VectorMath``, within 1 ulp
+    /// of the scalar functions).
+    public func batchValuesAndGradients(predicted: UnsafePointer<Float>, expected: UnsafePointer<Float>, rows: Int,
+                                        columns width: Int, rowScale: UnsafePointer<Float>,
+                                        values: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>) {
+        guard fromLogits else {
+            for r in 0..<rows {
+                let p = Row(start: predicted + r * width, count: width)
+                let y = Row(start: expected + r * width, count: width)
+                let g = MutableRow(start: gradient + r * width, count: width)
+                values[r] = value(predicted: p, expected: y)
+                self.gradient(predicted: p, expected: y, into: g)
+                let scale = rowScale[r]
+                if scale != 1 { for j in 0..<width { g[j] *= scale } }
+            }
+            return
+        }
+        @inline(__always) func rowMaximum(_ x: UnsafePointer<Float>) -> Float {
+            var maximum = -Float.infinity
+            for j in 0..<width { maximum = max(maximum, x[j]) }
+            return maximum
+        }
+        // 1. x - max into the gradient buffer; 2. its exponentials; 3. each row's sum into values;
+        // 4. their logarithms; 5. values and gradients.
+        for r in 0..<rows {
+            let x = predicted + r * width, g = gradient + r * width
+            let maximum = rowMaximum(x)
+            for j in 0..<width { g[j] = x[j] - maximum }
+        }
+        VectorMath.map(count: rows * width, gradient, into: gradient, VectorMath.exp)
+        for r in 0..<rows {
+            let g = gradient + r * width
+            var sum: Float = 0
+            for j in 0..<width { sum += g[j] }
+            values[r] = sum
+        }
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: rows) { logs in
+            VectorMath.map(count: rows, values, into: logs.baseAddress!, VectorMath.log)
+            for r in 0..<rows {
+                let x = predicted + r * width, y = expected + r * width, g = gradient + r * width
+                let maximum = rowMaximum(x)
+                let lse = maximum.isFinite ? maximum + logs[r] : maximum
+                var loss: Float = 0
+                var targetSum: Float = 0
+                for j in 0..<width {
+                    let target = y[j]
+                    if target != 0 { loss -= target * (x[j] - lse) }
+                    targetSum += target
+                }
+                let inverse = 1 / values[r]
+                values[r] = loss
+                let scale = rowScale[r]
+                for j in 0..<width {
+                    let derivative = (g[j] * inverse) * targetSum - y[j]
+                    g[j] = scale != 1 ? derivative * scale : derivative
+                }
+            }
+        }
+    }
+}
+
 @inlinable
 func rowSum(_ row: Row) -> Float {
     var sum: Float = 0

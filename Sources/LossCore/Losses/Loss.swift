@@ -37,11 +37,38 @@ public protocol Loss: Sendable {
     /// `nil`. Training then applies the loss to the pre-activation and skips the activation's
     /// backward pass, as Keras does when an output carries its logits.
     func fused(with activation: Activation) -> (any Loss)?
+
+    /// The values and scaled gradients of a batch whose targets are already prepared, on raw
+    /// row-major buffers of `rows x columns`, allocating nothing (the trainer's path):
+    /// `values[r]` is ``value(predicted:expected:)`` of row `r` and gradient row `r` is
+    /// `rowScale[r]` times ``gradient(predicted:expected:into:)`` of that row. The default calls those
+    /// two row by row; a loss overrides it only to share work between value and gradient or to take
+    /// its exponentials and logarithms 8 at a time (``VectorMath``), giving the same numbers up to
+    /// the last bit or two.
+    func batchValuesAndGradients(predicted: UnsafePointer<Float>, expected: UnsafePointer<Float>, rows: Int, columns: Int,
+                                 rowScale: UnsafePointer<Float>, values: UnsafeMutablePointer<Float>,
+                                 gradient: UnsafeMutablePointer<Float>)
 }
 
 extension Loss {
     public func prepareTargets(_ expected: Matrix, predictedColumns: Int) -> Matrix { expected }
     public func fused(with activation: Activation) -> (any Loss)? { nil }
+
+    public func batchValuesAndGradients(predicted: UnsafePointer<Float>, expected: UnsafePointer<Float>, rows: Int,
+                                        columns width: Int, rowScale: UnsafePointer<Float>,
+                                        values: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>) {
+        for r in 0..<rows {
+            let p = Row(start: predicted + r * width, count: width)
+            let y = Row(start: expected + r * width, count: width)
+            let g = MutableRow(start: gradient + r * width, count: width)
+            values[r] = value(predicted: p, expected: y)
+            self.gradient(predicted: p, expected: y, into: g)
+            let scale = rowScale[r]
+            if scale != 1 {
+                for j in 0..<width { g[j] *= scale }
+            }
+        }
+    }
 
     /// Per-sample values of a batch (Keras's `reduction=None`), targets prepared first.
     public func values(predicted: Matrix, expected: Matrix) -> [Float] {
@@ -117,6 +144,36 @@ extension ElementwiseLoss {
         let inverseCount = 1 / Float(predicted.count)
         for j in 0..<predicted.count {
             gradient[j] = elementDerivative(predicted: predicted[j], expected: expected[j]) * inverseCount
+        }
+    }
+
+    public func batchValuesAndGradients(predicted: UnsafePointer<Float>, expected: UnsafePointer<Float>, rows: Int,
+                                        columns: Int, rowScale: UnsafePointer<Float>,
+                                        values: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>) {
+        elementwiseBatchValuesAndGradients(predicted: predicted, expected: expected, rows: rows, columns: columns,
+                                           rowScale: rowScale, values: values, gradient: gradient)
+    }
+
+    /// ``Loss/batchValuesAndGradients(predicted:expected:rows:columns:rowScale:values:gradient:)`` with
+    /// the element terms called directly (no dynamic call per row); the same numbers as
+    /// ``value(predicted:expected:)`` and ``gradient(predicted:expected:into:)``.
+    @inlinable
+    public func elementwiseBatchValuesAndGradients(predicted: UnsafePointer<Float>, expected: UnsafePointer<Float>,
+                                                   rows: Int, columns width: Int, rowScale: UnsafePointer<Float>,
+                                                   values: UnsafeMutablePointer<Float>,
+                                                   gradient: UnsafeMutablePointer<Float>) {
+        let inverseCount = 1 / Float(width)
+        for r in 0..<rows {
+            let base = r * width
+            var sum: Float = 0
+            let scale = rowScale[r]
+            for j in 0..<width {
+                let p = predicted[base + j], y = expected[base + j]
+                sum += elementValue(predicted: p, expected: y)
+                let g = elementDerivative(predicted: p, expected: y) * inverseCount
+                gradient[base + j] = scale != 1 ? g * scale : g
+            }
+            values[r] = sum / Float(width)
         }
     }
 }

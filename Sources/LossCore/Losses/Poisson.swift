@@ -24,4 +24,40 @@ public struct Poisson: ElementwiseLoss {
     public func elementDerivative(predicted p: Float, expected y: Float) -> Float {
         1 - y / (p + StableMath.epsilon)
     }
+
+    /// The element terms 8 at a time, the logarithm from ``VectorMath`` (within 1 ulp of `logf`).
+    public func batchValuesAndGradients(predicted: UnsafePointer<Float>, expected: UnsafePointer<Float>, rows: Int,
+                                        columns width: Int, rowScale: UnsafePointer<Float>,
+                                        values: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>) {
+        let count = rows * width
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { elements in
+            let elementValues = elements.baseAddress!
+            let epsilon = VectorMath.Lanes(repeating: StableMath.epsilon)
+            var i = 0
+            while i + 8 <= count {
+                let p = VectorMath.load(predicted + i), y = VectorMath.load(expected + i)
+                let shifted = p + epsilon
+                VectorMath.store(p - y * VectorMath.log(shifted), elementValues + i)
+                VectorMath.store(1 - y / shifted, gradient + i)
+                i += 8
+            }
+            while i < count {
+                elementValues[i] = elementValue(predicted: predicted[i], expected: expected[i])
+                gradient[i] = elementDerivative(predicted: predicted[i], expected: expected[i])
+                i += 1
+            }
+            let inverseCount = 1 / Float(width)
+            for r in 0..<rows {
+                let base = r * width
+                let scale = rowScale[r]
+                var sum: Float = 0
+                for j in 0..<width {
+                    sum += elementValues[base + j]
+                    let g = gradient[base + j] * inverseCount
+                    gradient[base + j] = scale != 1 ? g * scale : g
+                }
+                values[r] = sum / Float(width)
+            }
+        }
+    }
 }

@@ -76,38 +76,22 @@ public struct Optimizer: Sendable, Hashable, Codable {
     public func update(_ parameters: inout [Matrix], gradients: [Matrix], state: inout State) {
         precondition(parameters.count == gradients.count)
         state.step += 1
-        let t = Float(state.step)
-        let adamStep = learningRate * (1 - powf(beta2, t)).squareRoot() / (1 - powf(beta1, t))
+        let factors = stepFactors(step: state.step)
         for index in parameters.indices {
             let decay = index % 2 == 0 ? weightDecay : 0
+            let count = parameters[index].count
+            precondition(gradients[index].count == count)
+            guard count > 0 else { continue }
             gradients[index].storage.withUnsafeBufferPointer { g in
                 parameters[index].storage.withUnsafeMutableBufferPointer { w in
                     state.first[index].withUnsafeMutableBufferPointer { m in
-                        switch kind {
-                        case .sgd:
-                            sgdStep(w, g, m, decay)
-                        case .adam:
+                        if kind == .sgd {
+                            update(count: count, parameters: w.baseAddress!, gradients: g.baseAddress!, first: m.baseAddress!,
+                                   second: nil, decay: decay, factors: factors)
+                        } else {
                             state.second[index].withUnsafeMutableBufferPointer { v in
-                                for i in 0..<w.count {
-                                    let gi = g[i] + decay * w[i]
-                                    m[i] += (1 - beta1) * (gi - m[i])
-                                    v[i] += (1 - beta2) * (gi * gi - v[i])
-                                    w[i] -= adamStep * m[i] / (v[i].squareRoot() + epsilon)
-                                }
-                            }
-                        case .rmsprop:
-                            state.second[index].withUnsafeMutableBufferPointer { s in
-                                for i in 0..<w.count {
-                                    let gi = g[i] + decay * w[i]
-                                    s[i] = rho * s[i] + (1 - rho) * gi * gi
-                                    let step = learningRate * gi / (s[i] + epsilon).squareRoot()
-                                    if momentum > 0 {
-                                        m[i] = momentum * m[i] + step
-                                        w[i] -= m[i]
-                                    } else {
-                                        w[i] -= step
-                                    }
-                                }
+                                update(count: count, parameters: w.baseAddress!, gradients: g.baseAddress!, first: m.baseAddress!,
+                                       second: v.baseAddress!, decay: decay, factors: factors)
                             }
                         }
                     }
@@ -116,16 +100,75 @@ public struct Optimizer: Sendable, Hashable, Codable {
         }
     }
 
-    @inline(__always)
-    private func sgdStep(_ w: UnsafeMutableBufferPointer<Float>, _ g: UnsafeBufferPointer<Float>,
-                         _ v: UnsafeMutableBufferPointer<Float>, _ decay: Float) {
-        for i in 0..<w.count {
-            let gi = g[i] + decay * w[i]
-            if momentum == 0 {
-                w[i] -= learningRate * gi
-            } else {
-                v[i] = momentum * v[i] - learningRate * gi
-                w[i] += nesterov ? momentum * v[i] - learningRate * gi : v[i]
+    /// The per-step constants of ``update(count:parameters:gradients:first:second:decay:factors:)``
+    /// for step `t` (counting from 1): Adam's `lr sqrt(1 - b2^t) / (1 - b1^t)`.
+    public struct StepFactors: Sendable {
+        public var adamStep: Float
+    }
+
+    public func stepFactors(step: Int) -> StepFactors {
+        let t = Float(step)
+        return StepFactors(adamStep: learningRate * (1 - powf(beta2, t)).squareRoot() / (1 - powf(beta1, t)))
+    }
+
+    /// One step on `count` parameters in raw buffers: the rule of the type's documentation, element
+    /// by element. `first` holds the velocity (SGD, RMSprop momentum) or Adam's first moment;
+    /// `second` Adam's second moment or RMSprop's mean square (`nil` for SGD). `decay` is the L2
+    /// coefficient for these parameters (0 for biases).
+    public func update(count: Int, parameters w: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>,
+                       first m: UnsafeMutablePointer<Float>, second v: UnsafeMutablePointer<Float>?,
+                       decay: Float, factors: StepFactors) {
+        switch kind {
+        case .sgd:
+            for i in 0..<count {
+                let gi = g[i] + decay * w[i]
+                if momentum == 0 {
+                    w[i] -= learningRate * gi
+                } else {
+                    m[i] = momentum * m[i] - learningRate * gi
+                    w[i] += nesterov ? momentum * m[i] - learningRate * gi : m[i]
+                }
+            }
+        case .adam:
+            // 8 parameters at a time, with the scalar loop's operations in the scalar loop's order
+            // (square root and division are correctly rounded in both): the same bits either way.
+            let v = v!
+            let adamStep = factors.adamStep
+            typealias Lanes = SIMD8<Float>
+            let oneMinusBeta1 = Lanes(repeating: 1 - beta1), oneMinusBeta2 = Lanes(repeating: 1 - beta2)
+            let stepLanes = Lanes(repeating: adamStep), epsilonLanes = Lanes(repeating: epsilon)
+            let decayLanes = Lanes(repeating: decay)
+            var i = 0
+            while i + 8 <= count {
+                let wi = VectorMath.load(w + i)
+                let gi = VectorMath.load(g + i) + decayLanes * wi
+                var mi = VectorMath.load(m + i), vi = VectorMath.load(v + i)
+                mi += oneMinusBeta1 * (gi - mi)
+                vi += oneMinusBeta2 * (gi * gi - vi)
+                VectorMath.store(mi, m + i)
+                VectorMath.store(vi, v + i)
+                VectorMath.store(wi - stepLanes * mi / (vi.squareRoot() + epsilonLanes), w + i)
+                i += 8
+            }
+            while i < count {
+                let gi = g[i] + decay * w[i]
+                m[i] += (1 - beta1) * (gi - m[i])
+                v[i] += (1 - beta2) * (gi * gi - v[i])
+                w[i] -= adamStep * m[i] / (v[i].squareRoot() + epsilon)
+                i += 1
+            }
+        case .rmsprop:
+            let s = v!
+            for i in 0..<count {
+                let gi = g[i] + decay * w[i]
+                s[i] = rho * s[i] + (1 - rho) * gi * gi
+                let step = learningRate * gi / (s[i] + epsilon).squareRoot()
+                if momentum > 0 {
+                    m[i] = momentum * m[i] + step
+                    w[i] -= m[i]
+                } else {
+                    w[i] -= step
+                }
             }
         }
     }

@@ -11,8 +11,6 @@ public struct Objective: Sendable {
     public let loss: any Loss
     public let outputActivation: Activation
     let fusedLoss: (any Loss)?
-    private var scales: [Float] = []
-    private var gradOutputs = Matrix(rows: 0, columns: 0)
 
     public init(loss: any Loss, outputActivation: Activation) {
         self.loss = loss
@@ -37,24 +35,85 @@ public struct Objective: Sendable {
         return loss.preparedValues(predicted: workspace.outputs, expected: targets)
     }
 
-    /// The batch loss `sum_i w_i l_i / n` of the last forward pass in `workspace`, and its gradient
-    /// with respect to the logits written into `workspace.gradLogits`. `targets` are prepared.
-    public mutating func valueAndGradient(workspace: inout Workspace, targets: Matrix, weights: [Float]?) -> Float {
-        let rows = targets.rows
-        let lossValues = values(workspace: workspace, targets: targets)
-        let value = LossReduction.mean.reduce(lossValues, weights: weights)
-        if scales.count != rows || weights != nil {
-            scales = LossReduction.mean.rowScales(weights: weights, count: rows)
+    /// Buffers for ``batchValueAndGradient(rows:columns:logits:outputs:targets:weights:scratch:gradLogits:)``,
+    /// sized for a batch; the trainer allocates them once.
+    public struct Scratch {
+        /// Per-sample values, `rows`.
+        public var values: UnsafeMutablePointer<Float>
+        /// The reduction's factor per row, `rows`.
+        public var rowScales: UnsafeMutablePointer<Float>
+        /// `dL/da` on the unfused path, `rows x columns`.
+        public var gradOutputs: UnsafeMutablePointer<Float>
+
+        public init(values: UnsafeMutablePointer<Float>, rowScales: UnsafeMutablePointer<Float>,
+                    gradOutputs: UnsafeMutablePointer<Float>) {
+            self.values = values
+            self.rowScales = rowScales
+            self.gradOutputs = gradOutputs
+        }
+    }
+
+    /// The batch loss `sum_i w_i l_i / n` (``LossReduction/mean``, summed in `Double`) and its
+    /// gradient with respect to the logits, written to `gradLogits`, on raw `rows x columns` buffers
+    /// (prepared targets; `outputs` is the activation of `logits`, read only on the unfused path;
+    /// `weights` per row or `nil`). Allocates nothing.
+    public func batchValueAndGradient(rows: Int, columns: Int, logits: UnsafePointer<Float>, outputs: UnsafePointer<Float>,
+                                      targets: UnsafePointer<Float>, weights: UnsafePointer<Float>?, scratch: Scratch,
+                                      gradLogits: UnsafeMutablePointer<Float>) -> Float {
+        let divisor = Float(max(rows, 1))
+        if let weights {
+            for r in 0..<rows { scratch.rowScales[r] = weights[r] / divisor }
+        } else {
+            scratch.rowScales.update(repeating: 1 / divisor, count: rows)
         }
         if let fusedLoss {
-            fusedLoss.preparedGradients(predicted: workspace.logits, expected: targets, rowScale: scales,
-                                        into: &workspace.gradLogits)
+            fusedLoss.batchValuesAndGradients(predicted: logits, expected: targets, rows: rows, columns: columns,
+                                              rowScale: scratch.rowScales, values: scratch.values, gradient: gradLogits)
         } else {
-            loss.preparedGradients(predicted: workspace.outputs, expected: targets, rowScale: scales,
-                                   into: &gradOutputs)
-            outputActivation.backward(z: workspace.logits, a: workspace.outputs, gradOutput: gradOutputs,
-                                      into: &workspace.gradLogits)
+            loss.batchValuesAndGradients(predicted: outputs, expected: targets, rows: rows, columns: columns,
+                                         rowScale: scratch.rowScales, values: scratch.values, gradient: scratch.gradOutputs)
+            outputActivation.backward(rows: rows, columns: columns, z: logits, a: outputs, gradOutput: scratch.gradOutputs,
+                                      into: gradLogits)
         }
-        return value
+        var total = 0.0
+        if let weights {
+            for r in 0..<rows { total += Double(scratch.values[r] * weights[r]) }
+        } else {
+            for r in 0..<rows { total += Double(scratch.values[r]) }
+        }
+        return rows == 0 ? 0 : Float(total / Double(rows))
+    }
+
+    /// The batch loss `sum_i w_i l_i / n` of the last forward pass in `workspace`, and its gradient
+    /// with respect to the logits written into `workspace.gradLogits`. `targets` are prepared.
+    public func valueAndGradient(workspace: inout Workspace, targets: Matrix, weights: [Float]?) -> Float {
+        let rows = targets.rows, columns = targets.columns
+        precondition(workspace.logits.rows == rows && workspace.logits.columns == columns)
+        precondition(weights == nil || weights!.count == rows)
+        workspace.gradLogits.reshape(rows: rows, columns: columns)
+        let count = max(rows * columns, 1)
+        let buffer = UnsafeMutablePointer<Float>.allocate(capacity: 2 * max(rows, 1) + count)
+        defer { buffer.deallocate() }
+        let scratch = Scratch(values: buffer, rowScales: buffer + max(rows, 1), gradOutputs: buffer + 2 * max(rows, 1))
+        let logits = workspace.logits, outputs = workspace.outputs
+        return logits.storage.withUnsafeBufferPointer { z in
+            outputs.storage.withUnsafeBufferPointer { a in
+                targets.storage.withUnsafeBufferPointer { y in
+                    workspace.gradLogits.storage.withUnsafeMutableBufferPointer { g in
+                        guard rows > 0, columns > 0 else { return 0 }
+                        if let weights {
+                            return weights.withUnsafeBufferPointer { w in
+                                batchValueAndGradient(rows: rows, columns: columns, logits: z.baseAddress!, outputs: a.baseAddress!,
+                                                      targets: y.baseAddress!, weights: w.baseAddress!, scratch: scratch,
+                                                      gradLogits: g.baseAddress!)
+                            }
+                        }
+                        return batchValueAndGradient(rows: rows, columns: columns, logits: z.baseAddress!, outputs: a.baseAddress!,
+                                                     targets: y.baseAddress!, weights: nil, scratch: scratch,
+                                                     gradLogits: g.baseAddress!)
+                    }
+                }
+            }
+        }
     }
 }

@@ -75,6 +75,10 @@ public struct TrainingResult: Sendable {
 /// batches of `batchSize`, keeping the last partial batch (so an epoch is `ceil(n / batchSize)`
 /// steps). Two trials given generators with the same seed see the same batches in the same order,
 /// which is what makes comparisons between losses paired.
+///
+/// The steps run in a ``TrainingEngine``: the network is copied into flat buffers allocated once,
+/// so that a step allocates nothing, and copied back after every epoch (for `onEpoch`, the test
+/// loss and the divergence check). One training run uses one thread.
 public enum Trainer {
     public static func train(
         network: inout Network,
@@ -87,17 +91,15 @@ public enum Trainer {
         onEpoch: (EpochRecord, Network) -> Void = { _, _ in },
         shouldStop: () -> Bool = { false }
     ) -> TrainingResult {
-        var objective = objective
-        var state = optimizer.initialState(for: network.parameters)
-        var workspace = Workspace()
-        var gradients: [Matrix] = []
-        var batchTargets = Matrix(rows: 0, columns: train.targets.columns)
-        var batchWeights: [Float]? = train.weights == nil ? nil : []
         var history: [EpochRecord] = []
         var bestTestLoss = Float.infinity
         var epochsWithoutImprovement = 0
         var order = Array(0..<train.count)
         let batchSize = options.batchSize
+        let engine = TrainingEngine(network: network, batchCapacity: min(batchSize, train.count),
+                                    targetColumns: train.targets.columns, optimizer: optimizer, objective: objective)
+        let featureColumns = train.features.columns, targetColumns = train.targets.columns
+        let weighted = train.weights != nil
 
         func finish(_ status: TrainingStatus, _ message: String, epochs: Int) -> TrainingResult {
             TrainingResult(status: status, message: message, epochsRun: epochs, history: history)
@@ -106,32 +108,38 @@ public enum Trainer {
         for epoch in stride(from: 1, through: options.epochs, by: 1) {
             generator.shuffle(&order)
             var lossSum = 0.0
-            var start = 0
-            while start < train.count {
-                let end = min(start + batchSize, train.count)
-                let rows = order[start..<end]
-                workspace.prepare(for: network)
-                if workspace.activations[0].columns != train.features.columns || workspace.activations[0].rows != rows.count {
-                    workspace.activations[0] = Matrix(rows: rows.count, columns: train.features.columns)
+            var divergence: String?
+            order.withUnsafeBufferPointer { order in
+                train.features.storage.withUnsafeBufferPointer { features in
+                    train.targets.storage.withUnsafeBufferPointer { targets in
+                        (train.weights ?? []).withUnsafeBufferPointer { weights in
+                            var start = 0
+                            while start < order.count {
+                                let end = min(start + batchSize, order.count)
+                                let rows = end - start
+                                engine.gather(rows: UnsafeBufferPointer(rebasing: order[start..<end]),
+                                              features: features.baseAddress!, featureColumns: featureColumns,
+                                              targets: targets.baseAddress!, targetColumns: targetColumns,
+                                              weights: weighted ? weights.baseAddress : nil)
+                                engine.forward(rows: rows)
+                                let batchLoss = engine.lossAndGradient(rows: rows, objective: objective,
+                                                                       weighted: weighted)
+                                guard batchLoss.isFinite else {
+                                    divergence = "loss became \(batchLoss) at epoch \(epoch), step \(start / batchSize + 1)"
+                                    return
+                                }
+                                engine.backward(rows: rows)
+                                engine.update(optimizer: optimizer)
+                                lossSum += Double(batchLoss) * Double(rows)
+                                start = end
+                            }
+                        }
+                    }
                 }
-                train.features.gatherRows(rows, into: &workspace.activations[0])
-                batchTargets.resize(rows: rows.count)
-                train.targets.gatherRows(rows, into: &batchTargets)
-                if let weights = train.weights {
-                    batchWeights = rows.map { weights[$0] }
-                }
-                network.forwardFromWorkspaceInput(workspace: &workspace)
-                let batchLoss = objective.valueAndGradient(workspace: &workspace, targets: batchTargets, weights: batchWeights)
-                guard batchLoss.isFinite else {
-                    return finish(.diverged, "loss became \(batchLoss) at epoch \(epoch), step \(start / batchSize + 1)",
-                                  epochs: epoch)
-                }
-                network.backward(workspace: &workspace, gradients: &gradients)
-                optimizer.update(&network.parameters, gradients: gradients, state: &state)
-                lossSum += Double(batchLoss) * Double(rows.count)
-                start = end
             }
-            guard network.parameters.allSatisfy(\.isFinite) else {
+            engine.store(into: &network)
+            if let divergence { return finish(.diverged, divergence, epochs: epoch) }
+            guard engine.parametersAreFinite else {
                 return finish(.diverged, "parameters became non-finite at epoch \(epoch)", epochs: epoch)
             }
             var record = EpochRecord(epoch: epoch, trainLoss: Float(lossSum / Double(train.count)), testLoss: nil)

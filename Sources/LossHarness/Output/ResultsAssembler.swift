@@ -27,8 +27,21 @@ public struct ResultsAssembler {
         return Metric.allCases.map(\.rawValue).filter(present.contains)
     }
 
+    /// Grids up to this many trials are read from the store once and kept in memory for the three
+    /// passes (each trial file decoded once instead of three times); larger grids are streamed.
+    static let preloadLimit = 4096
+
     /// Writes trials.csv, history.csv, summary.csv, claims.csv and spec.json from the stored trials.
     public func assemble(provenance: Provenance) throws -> Report {
+        // Ids are hashed once per configuration; small grids are read once and kept.
+        var ids: [String] = []
+        ids.reserveCapacity(grid.count)
+        grid.forEachTrial(at: 0..<grid.count) { _, id in ids.append(id) }
+        let preloaded: [TrialResult?]? = grid.count <= Self.preloadLimit ? ids.map { store.load($0) } : nil
+        let stored: (Int) -> TrialResult? = { index in
+            if let preloaded { return preloaded[index] }
+            return store.load(ids[index])
+        }
         let paths = grid.sweptPaths
         var missing: [Int] = []
         var presentMetrics: Set<String> = []
@@ -36,10 +49,10 @@ public struct ResultsAssembler {
         var groups: [GroupKey: GroupValues] = [:]
         var groupOrder: [GroupKey] = []
         // First pass: which metrics appear, and the per-group metric vectors for the summary.
-        grid.forEachTrial(at: 0..<grid.count) { trial, id in
-            guard let result = store.load(id) else {
-                missing.append(trial.index)
-                return
+        for index in 0..<grid.count {
+            guard let result = stored(index) else {
+                missing.append(index)
+                continue
             }
             presentMetrics.formUnion(result.metrics.keys)
             historyMetrics.formUnion(result.historyMetrics)
@@ -52,8 +65,8 @@ public struct ResultsAssembler {
         }
         let metrics = metricColumns(presentMetrics)
         let epochMetrics = metricColumns(historyMetrics)
-        try writeTrials(paths: paths, metrics: metrics)
-        try writeHistory(paths: paths, metrics: epochMetrics)
+        try writeTrials(paths: paths, metrics: metrics, stored: stored)
+        try writeHistory(paths: paths, metrics: epochMetrics, stored: stored)
         let summary = SummaryTable(experiment: experiment, sweptPaths: paths, metrics: metrics,
                                    groups: groups, order: groupOrder)
         try AtomicFile.write(summary.csv(), to: store.path("summary.csv"))
@@ -68,13 +81,13 @@ public struct ResultsAssembler {
             + [String(result.repetition), String(result.seed)]
     }
 
-    private func writeTrials(paths: [String], metrics: [String]) throws {
+    private func writeTrials(paths: [String], metrics: [String], stored: (Int) -> TrialResult?) throws {
         let file = try StreamingFile(path: store.path("trials.csv"))
         do {
             try file.append(CSV.row(["trial_id", "loss", "series"] + paths + ["repetition", "seed", "status", "message",
                                     "epochs_run", "train_seconds"] + metrics))
-            try grid.forEachTrial(at: 0..<grid.count) { _, id in
-                guard let result = store.load(id) else { return }
+            for index in 0..<grid.count {
+                guard let result = stored(index) else { continue }
                 let fields = identityFields(result, paths: paths)
                     + [result.status.rawValue, result.message, String(result.epochsRun), String(format: "%.6f", result.trainSeconds)]
                     + metrics.map { CSV.number(result.metric($0)) }
@@ -87,13 +100,13 @@ public struct ResultsAssembler {
         }
     }
 
-    private func writeHistory(paths: [String], metrics: [String]) throws {
+    private func writeHistory(paths: [String], metrics: [String], stored: (Int) -> TrialResult?) throws {
         let file = try StreamingFile(path: store.path("history.csv"))
         do {
             try file.append(CSV.row(["trial_id", "loss", "series"] + paths + ["repetition", "seed", "epoch", "train_loss",
                                     "test_loss"] + metrics))
-            try grid.forEachTrial(at: 0..<grid.count) { _, id in
-                guard let result = store.load(id) else { return }
+            for index in 0..<grid.count {
+                guard let result = stored(index) else { continue }
                 let identity = identityFields(result, paths: paths)
                 for row in result.history {
                     var values: [String: Double?] = [:]

@@ -1,10 +1,15 @@
 import Foundation
 
 /// Writes files so that a reader (or a run killed at any moment) sees either the old content or the
-/// new, never a torn file: the data goes to a temporary file in the same folder, is flushed to disk,
-/// and is renamed over the target.
+/// new, never a torn file: the data goes to a temporary file in the same folder, is flushed to disk
+/// (when `durable`), and is renamed over the target.
+///
+/// Rename alone already protects against a killed process; the flush (`fsync`, about 1 ms each)
+/// only matters if the machine itself goes down. Files that can be remade are written with
+/// `durable: false`: a stored trial that a power cut truncates no longer decodes and is run again,
+/// and the CSV files are assembled again by the next `losslab run`.
 public enum AtomicFile {
-    public static func write(_ data: Data, to path: String) throws {
+    public static func write(_ data: Data, to path: String, durable: Bool = true) throws {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/." + (path as NSString).lastPathComponent
             + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -15,7 +20,7 @@ public enum AtomicFile {
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
             defer { try? handle.close() }
             try handle.write(contentsOf: data)
-            try handle.synchronize()
+            if durable { try handle.synchronize() }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw FileError(path: path, reason: "cannot be written: \(error.localizedDescription)")
@@ -27,8 +32,8 @@ public enum AtomicFile {
         }
     }
 
-    public static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
+    public static func write(_ text: String, to path: String, durable: Bool = true) throws {
+        try write(Data(text.utf8), to: path, durable: durable)
     }
 
     /// Creates a folder and its parents. A failure names the part of the path that is in the way

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -52,7 +53,7 @@ public struct MultilabelGenerator: DataGenerator {
         self.features = features
         self.density = density
         self.signal = signal
-        self.intercept = Self.calibratedIntercept(density: density, signal: signal)
+        self.intercept = Self.interceptCache.value(density: density, signal: signal)
     }
 
     public init(parameters: Parameters) throws {
@@ -79,6 +80,26 @@ public struct MultilabelGenerator: DataGenerator {
             sum += weight / (1 + exp(-(signal * z + intercept)))
         }
         return sum * spacing / (2 * Double.pi).squareRoot()
+    }
+
+    /// Calibrations already done in this process. A bisection costs about 100,000 exponentials
+    /// (2 ms), and a sweep builds the same generator for every trial, for validation and for
+    /// pairing checks; the cached value is the same number the bisection gives.
+    static let interceptCache = InterceptCache()
+
+    /// A lock-protected memo of ``calibratedIntercept(density:signal:)``.
+    final class InterceptCache: @unchecked Sendable {
+        // Safety: `values` is only read and written while `lock` is held.
+        private let lock = NSLock()
+        private var values: [SIMD2<Double>: Double] = [:]
+
+        func value(density: Double, signal: Double) -> Double {
+            let key = SIMD2(density, signal)
+            if let known = lock.withLock({ values[key] }) { return known }
+            let intercept = MultilabelGenerator.calibratedIntercept(density: density, signal: signal)
+            lock.withLock { values[key] = intercept }
+            return intercept
+        }
     }
 
     /// The intercept whose mean probability is `density`, by bisection: the mean is increasing in

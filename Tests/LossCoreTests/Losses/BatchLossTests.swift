@@ -1,0 +1,59 @@
+import Testing
+@testable import LossCore
+
+/// ``Loss/batchValuesAndGradients(predicted:expected:rows:columns:rowScale:values:gradient:)``, the
+/// trainer's path, against the per-sample ``Loss/value(predicted:expected:)`` and
+/// ``Loss/gradient(predicted:expected:into:)`` for every loss, including logits of +-500.
+struct BatchLossTests {
+    /// A batch of 11 rows (more than 8, not a multiple of 8, so the vector loops have a tail) for a
+    /// loss: predictions in the loss's domain and prepared targets.
+    static func batch(for loss: any Loss, columns: Int, extreme: Bool) -> (predicted: Matrix, expected: Matrix) {
+        var random = SplitMix64(seed: 7)
+        let rows = 11
+        let logits = [BinaryCrossentropy(fromLogits: true).name, CategoricalCrossentropy(fromLogits: true).name]
+        var predicted = Matrix(rows: rows, columns: columns)
+        var expected = Matrix(rows: rows, columns: columns)
+        for r in 0..<rows {
+            for j in 0..<columns {
+                let u = Float(random.nextUniform())
+                predicted[r, j] = extreme ? (u < 0.5 ? -500 : 500) * Float(r % 3) : 0.02 + 0.96 * u
+                if logits.contains(loss.name) && !extreme { predicted[r, j] = 8 * u - 4 }
+                expected[r, j] = Float(random.nextInt(below: 2))
+            }
+        }
+        return (predicted, loss.prepareTargets(expected, predictedColumns: columns))
+    }
+
+    static let configurations: [(any Loss, Int)] = allLossConfigurations.map { ($0, 1) } + allLossConfigurations.map { ($0, 3) }
+
+    @Test(arguments: 0..<configurations.count)
+    func batchPathMatchesThePerSampleFormulas(_ index: Int) {
+        let (loss, columns) = Self.configurations[index]
+        let isLogits = (loss as? BinaryCrossentropy)?.fromLogits == true || (loss as? CategoricalCrossentropy)?.fromLogits == true
+        for extreme in isLogits ? [false, true] : [false] {
+            let (p, y) = Self.batch(for: loss, columns: columns, extreme: extreme)
+            let scales: [Float] = (0..<p.rows).map { $0 % 4 == 0 ? 1 : 0.25 * Float($0) }
+            var values = [Float](repeating: .nan, count: p.rows)
+            var gradient = [Float](repeating: .nan, count: p.count)
+            p.storage.withUnsafeBufferPointer { pp in
+                y.storage.withUnsafeBufferPointer { py in
+                    scales.withUnsafeBufferPointer { ps in
+                        values.withUnsafeMutableBufferPointer { pv in
+                            gradient.withUnsafeMutableBufferPointer { pg in
+                                loss.batchValuesAndGradients(predicted: pp.baseAddress!, expected: py.baseAddress!, rows: p.rows,
+                                                             columns: columns, rowScale: ps.baseAddress!,
+                                                             values: pv.baseAddress!, gradient: pg.baseAddress!)
+                            }
+                        }
+                    }
+                }
+            }
+            let expectedValues = loss.preparedValues(predicted: p, expected: y)
+            var expectedGradient = Matrix(rows: 0, columns: 0)
+            loss.preparedGradients(predicted: p, expected: y, rowScale: scales, into: &expectedGradient)
+            // The vectorised exponentials and logarithms are within an ulp of the C library's.
+            expectClose(values, expectedValues, relative: 2e-6, absolute: 3e-7, "\(loss.name) x\(columns) values")
+            expectClose(gradient, expectedGradient.storage, relative: 2e-6, absolute: 3e-7, "\(loss.name) x\(columns) gradient")
+        }
+    }
+}
