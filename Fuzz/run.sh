@@ -41,6 +41,7 @@ fi
 # Swift's crash backtracer, run under ASan, is itself reported (memserver_read) and can hang;
 # libFuzzer's own report is enough. Leaks at exit are the Swift runtime's caches, not ours.
 export SWIFT_BACKTRACE=enable=no
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 work="$build/corpus-work"
 rm -rf "$work" && mkdir -p "$work"
 status=0
@@ -52,5 +53,5 @@ merged="$build/corpus-merged"
 rm -rf "$merged" && mkdir -p "$merged"
 "$build/fuzzer" -set_cover_merge=1 -max_len=2048 -artifact_prefix="$build/merge-" "$merged" Fuzz/corpus "$work" 2>/dev/null || true
 if [ -n "$(ls "$merged")" ]; then rm -rf Fuzz/corpus && mv "$merged" Fuzz/corpus; fi
-echo "corpus: $(ls Fuzz/corpus | wc -l) files, $(du -sk Fuzz/corpus | cut -f1) KiB"
+echo "corpus: $(ls Fuzz/corpus | wc -l) files, $(cat Fuzz/corpus/* | wc -c) bytes"
 exit $status
