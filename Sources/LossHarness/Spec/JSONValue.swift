@@ -74,7 +74,7 @@ public indirect enum JSONValue: Sendable, Hashable, Decodable, CustomStringConve
             throw JSONParseError(line: line, column: column, path: "", message: message)
         case .duplicateKey(let path, let key, let line, let column, let firstLine)?:
             throw JSONParseError(line: line, column: column, path: path,
-                                 message: "each key once per object: \(quoteJSON(key)) is also written at line \(firstLine)",
+                                 message: "each key once per object: \(quoteJSON(key)) at line \(line), column \(column) repeats line \(firstLine)",
                                  isDuplicateKey: true)
         case nil:
             break
@@ -135,6 +135,11 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
     public var location: String {
         guard let line, let column else { return "" }
         return "line \(line), column \(column)"
+    }
+
+    /// What was expected, with the place unless the message already gives it (duplicate keys).
+    public var expectation: String {
+        location.isEmpty || isDuplicateKey ? message : "\(message) at \(location)"
     }
 
     public var description: String {

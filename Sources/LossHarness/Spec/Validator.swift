@@ -197,6 +197,12 @@ struct Validator {
                 parameterFields.append(field)
             }
         }
+        if generators.isEmpty {
+            // Without a known generator its parameters cannot be judged: the generator's own error
+            // says what to fix, rather than one "unknown field" per parameter.
+            let known = Set(Schema.dataset.map(\.name))
+            parameterFields = members.keys.filter { !known.contains($0) }.sorted().map { Field($0, .structured, default: nil, "") }
+        }
         var settings = sectionSettings("dataset", value, extraFields: parameterFields)
         // Each generator parameter value must be accepted by a generator that has the parameter,
         // together with the file's other fixed parameters (proportions need the class count).
