@@ -38,10 +38,14 @@ if stale "$build/fuzzer" Fuzz/ExperimentLoaderFuzzer.swift "$build/libLossHarnes
 fi
 [ "$seconds" = 0 ] && exit 0
 
+# Swift's crash backtracer, run under ASan, is itself reported (memserver_read) and can hang;
+# libFuzzer's own report is enough. Leaks at exit are the Swift runtime's caches, not ours.
+export SWIFT_BACKTRACE=enable=no
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 work="$build/corpus-work"
 rm -rf "$work" && mkdir -p "$work"
 status=0
-"$build/fuzzer" "$work" Fuzz/corpus -dict=Fuzz/json5.dict -max_len=2048 -timeout=10 -rss_limit_mb=4096 \
+"$build/fuzzer" "$work" Fuzz/corpus -dict=Fuzz/json5.dict -max_len=2048 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
   -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix=Fuzz/crashes/ ${FUZZ_FLAGS:-} || status=$?
 
 # Keep the corpus small: the fewest inputs that keep the coverage (a crashing input is left out).
@@ -49,5 +53,5 @@ merged="$build/corpus-merged"
 rm -rf "$merged" && mkdir -p "$merged"
 "$build/fuzzer" -set_cover_merge=1 -max_len=2048 -artifact_prefix="$build/merge-" "$merged" Fuzz/corpus "$work" 2>/dev/null || true
 if [ -n "$(ls "$merged")" ]; then rm -rf Fuzz/corpus && mv "$merged" Fuzz/corpus; fi
-echo "corpus: $(ls Fuzz/corpus | wc -l) files, $(du -sk Fuzz/corpus | cut -f1) KiB"
+echo "corpus: $(ls Fuzz/corpus | wc -l) files, $(cat Fuzz/corpus/* | wc -c) bytes"
 exit $status

@@ -44,14 +44,12 @@ public enum ExperimentLoader {
         do {
             root = try JSONValue.parse(data)
         } catch let error as JSONParseError {
-            let place = error.location.isEmpty ? "" : " (\(error.location))"
             if error.isDuplicateKey {
-                throw SpecErrors([SpecError(file: file, path: error.path, expected: error.message + place,
+                throw SpecErrors([SpecError(file: file, path: error.path, expected: error.expectation,
                                             suggestion: "JSON5 readers disagree on which of two equal keys wins; keep one")])
             }
-            let expected = error.location.isEmpty ? error.message
-                : error.message.hasPrefix("UTF-8") ? "\(error.message) at \(error.location)"
-                : "\(error.message) at \(error.location) (the file is not valid JSON5)"
+            let expected = error.location.isEmpty || error.message.hasPrefix("UTF-8") ? error.expectation
+                : "\(error.expectation) (the file is not valid JSON5)"
             throw SpecErrors([SpecError(file: file, path: error.path, expected: expected)])
         } catch {
             throw SpecErrors([SpecError(file: file, path: "", expected: "valid JSON5: \(parseErrorText(error))")])
@@ -80,7 +78,14 @@ public enum ExperimentLoader {
         let path = String(override[..<equals]).trimmingCharacters(in: .whitespaces)
         let text = String(override[override.index(after: equals)...])
         let value: JSONValue
-        if let parsed = try? JSONValue.parse(text) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("{") {
+            // An object is never a bare word: say what is wrong with it.
+            do { value = try JSONValue.parse(text) } catch let error as JSONParseError {
+                throw SpecErrors([SpecError(file: "--set", path: String(override[..<equals]), value: text,
+                                            expected: "a JSON5 value: \(error.expectation)")])
+            }
+        } else if let parsed = try? JSONValue.parse(text) {
             value = parsed
         } else if text.hasPrefix("["), text.hasSuffix("]") {
             let words = text.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }

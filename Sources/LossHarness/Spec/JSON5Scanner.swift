@@ -174,17 +174,39 @@ public enum JSON5Scanner {
         return key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
-    /// Literals and numbers as JSON5 writes them (checked loosely: the decoder is the authority).
-    private static func isLiteral(_ word: String) -> Bool {
+    /// Literals and numbers exactly as JSON5 writes them: `[+-]` then `Infinity`, `NaN`, `0x` and
+    /// hex digits, or a decimal `int[.frac][e[+-]digits]` with no leading zero, where either side of
+    /// the point may be empty but not both (`5.`, `.5`). This must be exact, not loose: JSONDecoder
+    /// traps on some malformed numbers (`1e-`), so they are refused before it sees them.
+    static func isLiteral(_ word: String) -> Bool {
         if ["true", "false", "null"].contains(word) { return true }
         var body = Substring(word)
         if body.first == "+" || body.first == "-" { body = body.dropFirst() }
         if body == "Infinity" || body == "NaN" { return true }
         if body.hasPrefix("0x") || body.hasPrefix("0X") {
-            return body.count > 2 && body.dropFirst(2).allSatisfy(\.isHexDigit)
+            return body.count > 2 && body.dropFirst(2).allSatisfy { $0.isASCII && $0.isHexDigit }
         }
-        guard let first = body.first, first.isASCII, first.isNumber || first == "." else { return false }
-        return body.allSatisfy { $0.isASCII && ($0.isNumber || "eE+-.".contains($0)) }
+        let bytes = Array(body.utf8)
+        var index = 0
+        func digits() -> Int {
+            let start = index
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            return index - start
+        }
+        let integer = digits()
+        if integer > 1 && bytes[0] == UInt8(ascii: "0") { return false }
+        var fraction = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            fraction = digits()
+        }
+        guard integer + fraction > 0 else { return false }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { return false }
+        }
+        return index == bytes.count
     }
 
     /// A read position over the bytes, with the helpers that recognise tokens.

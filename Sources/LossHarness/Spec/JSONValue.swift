@@ -58,33 +58,36 @@ public indirect enum JSONValue: Sendable, Hashable, Decodable, CustomStringConve
     /// Parses JSON5 (comments, trailing commas, unquoted keys, single quotes), which includes JSON.
     /// An object that repeats a key is an error (``JSON5Scanner``), as is a number too large for a
     /// `Double`; syntax errors are located by line and column.
+    ///
+    /// The scanner reads the text first and JSONDecoder only sees text the scanner found sound:
+    /// Foundation's JSON5 reader traps on some malformed input (bytes that are not UTF-8 in an
+    /// unquoted key; numbers such as `1e-`), crashes that the fuzzer (Fuzz/run.sh) found. The
+    /// fuzzer also checks the other direction: whatever the decoder accepts, the scanner accepts.
     public static func parse(_ data: Data) throws -> JSONValue {
-        // Foundation's JSON5 reader traps on bytes that are not UTF-8 in an unquoted key (found by
-        // Fuzz/run.sh), so they are refused before it sees them.
         let bytes = Array(data)
         if let offset = JSON5Scanner.firstInvalidUTF8(in: bytes) {
             let (line, column) = JSON5Scanner.position(of: offset, in: bytes)
             throw JSONParseError(line: line, column: column, path: "", message: "UTF-8 text (the file holds bytes that are not UTF-8)")
         }
+        switch JSON5Scanner.firstProblem(in: bytes) {
+        case .syntax(let line, let column, let message)?:
+            throw JSONParseError(line: line, column: column, path: "", message: message)
+        case .duplicateKey(let path, let key, let line, let column, let firstLine)?:
+            throw JSONParseError(line: line, column: column, path: path,
+                                 message: "each key once per object: \(quoteJSON(key)) at line \(line), column \(column) repeats line \(firstLine)",
+                                 isDuplicateKey: true)
+        case nil:
+            break
+        }
         let decoder = JSONDecoder()
         decoder.allowsJSON5 = true
-        let value: JSONValue
         do {
-            value = try decoder.decode(JSONValue.self, from: data)
+            return try decoder.decode(JSONValue.self, from: data)
         } catch let error as JSONParseError {
             throw error
         } catch {
-            if case .syntax(let line, let column, let message)? = JSON5Scanner.firstProblem(in: bytes) {
-                throw JSONParseError(line: line, column: column, path: "", message: message)
-            }
             throw JSONParseError(line: nil, column: nil, path: "", message: "valid JSON5 (\(describeDecodingError(error)))")
         }
-        if case .duplicateKey(let path, let key, let line, let column, let firstLine)? = JSON5Scanner.firstProblem(in: bytes) {
-            throw JSONParseError(line: line, column: column, path: path,
-                                 message: "each key once per object: \(quoteJSON(key)) is also written at line \(firstLine)",
-                                 isDuplicateKey: true)
-        }
-        return value
     }
 
     public static func parse(_ text: String) throws -> JSONValue {
@@ -139,6 +142,11 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
     public var location: String {
         guard let line, let column else { return "" }
         return "line \(line), column \(column)"
+    }
+
+    /// What was expected, with the place unless the message already gives it (duplicate keys).
+    public var expectation: String {
+        location.isEmpty || isDuplicateKey ? message : "\(message) at \(location)"
     }
 
     public var description: String {

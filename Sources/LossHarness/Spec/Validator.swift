@@ -236,9 +236,9 @@ struct Validator {
                 parameterFields.append(field)
             }
         }
-        // With an unknown generator its parameters cannot be checked: accept them, the generator
-        // name is reported.
-        if unknownGenerator {
+        // Without a known generator its parameters cannot be judged: accept them, and let the
+        // generator's own error say what to fix rather than one "unknown field" per parameter.
+        if unknownGenerator || candidates.isEmpty {
             let known = Set(Schema.dataset.map(\.name) + parameterFields.map(\.name))
             for key in members.keys where !known.contains(key) {
                 parameterFields.append(Field(key, .structured, default: nil, ""))

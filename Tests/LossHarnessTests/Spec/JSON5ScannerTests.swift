@@ -102,6 +102,33 @@ struct FuzzerFindingsTests {
         #expect(JSON5Scanner.firstProblem(in: Array("[1\u{0C},\u{0B}true\u{0B}]".utf8)) == nil)
     }
 
+    /// `{n0name:1e-}` made Foundation's JSON5 reader trap (JSON5Scanner.validateNumber): numbers
+    /// are now checked exactly by the scanner, before the decoder sees them.
+    @Test func exponentWithoutDigits() throws {
+        let data = try #require(FileManager.default.contents(atPath: fixturesDirectory + "/crashes/exponent-without-digits.json5"))
+        let message = "a value (an object, a list, a string, a number, true, false or null), found \"1e-}\""
+        #expect(throws: JSONParseError(line: 1, column: 9, path: "", message: message)) { try JSONValue.parse(data) }
+        for text in ["[1e+]", "[1.5E-]", "1e-", "{a: 1e-, b: 2}"] {
+            #expect(throws: JSONParseError.self, "\(text)") { try JSONValue.parse(text) }
+        }
+    }
+
+    /// JSON5 numbers, accepted and refused exactly as JSONDecoder does.
+    @Test func numbersFollowTheJSON5Grammar() throws {
+        let accepted = ["0", "-0", "0.5", "1E5", "1e05", "+Infinity", "+NaN", "-NaN", "-0x1F", "0X1f", "+.5", "5.", "-5.e3",
+                        "0.", "0e0", "1e+5", "1E-5", "123.456e-7"]
+        let refused = ["00", "-01", ".e3", "1_0", "0b1", "0o7", "1.2.3", "Infinity1", "0x", "1e5.5", "00.5", "0x1F.5", "+-1",
+                       "--1", "1e", "1e+", "-", ".", "+", "e5", "0xG"]
+        for word in accepted {
+            #expect(JSON5Scanner.isLiteral(word), "\(word)")
+            #expect(throws: Never.self) { _ = try JSONValue.parse("[\(word)]") }
+        }
+        for word in refused {
+            #expect(!JSON5Scanner.isLiteral(word), "\(word)")
+            #expect(throws: JSONParseError.self) { try JSONValue.parse("[\(word)]") }
+        }
+    }
+
     @Test func firstInvalidUTF8() {
         #expect(JSON5Scanner.firstInvalidUTF8(in: Array("ok é ✓".utf8)) == nil)
         #expect(JSON5Scanner.firstInvalidUTF8(in: [0x61, 0xC3]) == 1)

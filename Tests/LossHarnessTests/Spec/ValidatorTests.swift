@@ -54,6 +54,12 @@ struct ValidatorTests {
         #expect(errors.first { $0.path == "dataset.generator" }?.suggestion == "Did you mean \"gaussian\"?")
     }
 
+    /// Without a known generator, its parameters are not each called unknown.
+    @Test func parametersOfAMissingGeneratorAreNotUnknownFields() throws {
+        let errors = problems(in: Data(#"{name: "a", dataset: {noise: 1, features: 3}, loss: ["mse"]}"#.utf8), file: "g.json5")
+        #expect(errors.map(\.path) == ["dataset.generator"])
+    }
+
     @Test func aOneMegabyteTitleIsRefusedWithAShortQuote() throws {
         let title = String(repeating: "x", count: 1 << 20)
         let errors = problems(in: Data(#"{name: "a", title: "\#(title)", dataset: {generator: "gaussian"}, loss: ["mse"]}"#.utf8),
