@@ -93,18 +93,8 @@ public struct BinaryCrossentropy: ElementwiseLoss {
                 gradient[i] = (x >= 0 ? 1 / (1 + t) : t / (1 + t)) - y
                 i += 1
             }
-            let inverseCount = 1 / Float(width)
-            for r in 0..<rows {
-                let base = r * width
-                let scale = rowScale[r]
-                var sum: Float = 0
-                for j in 0..<width {
-                    sum += elementValues[base + j]
-                    let g = gradient[base + j] * inverseCount
-                    gradient[base + j] = scale != 1 ? g * scale : g
-                }
-                values[r] = sum / Float(width)
-            }
+            reduceElementRows(elementValues: elementValues, rows: rows, columns: width, rowScale: rowScale,
+                              values: values, gradient: gradient)
         }
     }
 }

@@ -177,3 +177,25 @@ extension ElementwiseLoss {
         }
     }
 }
+
+/// The last step of the vectorised element-wise batch paths (BCE from logits, Poisson): given the
+/// element terms `e_ij` in `elementValues` and the element derivatives in `gradient`, writes the
+/// per-sample means `values[r] = (1/k) sum_j e_rj` and turns `gradient` into the reduction-scaled
+/// row gradients `rowScale[r] * e'_rj / k`, in the same order of operations as
+/// ``ElementwiseLoss/elementwiseBatchValuesAndGradients(predicted:expected:rows:columns:rowScale:values:gradient:)``.
+@inline(__always)
+func reduceElementRows(elementValues: UnsafePointer<Float>, rows: Int, columns width: Int, rowScale: UnsafePointer<Float>,
+                       values: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>) {
+    let inverseCount = 1 / Float(width)
+    for r in 0..<rows {
+        let base = r * width
+        let scale = rowScale[r]
+        var sum: Float = 0
+        for j in 0..<width {
+            sum += elementValues[base + j]
+            let g = gradient[base + j] * inverseCount
+            gradient[base + j] = scale != 1 ? g * scale : g
+        }
+        values[r] = sum / Float(width)
+    }
+}

@@ -46,18 +46,8 @@ public struct Poisson: ElementwiseLoss {
                 gradient[i] = elementDerivative(predicted: predicted[i], expected: expected[i])
                 i += 1
             }
-            let inverseCount = 1 / Float(width)
-            for r in 0..<rows {
-                let base = r * width
-                let scale = rowScale[r]
-                var sum: Float = 0
-                for j in 0..<width {
-                    sum += elementValues[base + j]
-                    let g = gradient[base + j] * inverseCount
-                    gradient[base + j] = scale != 1 ? g * scale : g
-                }
-                values[r] = sum / Float(width)
-            }
+            reduceElementRows(elementValues: elementValues, rows: rows, columns: width, rowScale: rowScale,
+                              values: values, gradient: gradient)
         }
     }
 }
