@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Ratio table of the peers' times to LossLab's: peer seconds / LossLab seconds, per workload.
 
-usage: bench_ratios.py LOSSLAB_CSV PEERS_CSV [--fallback OLD_PEERS_CSV]
+usage: bench_ratios.py LOSSLAB_CSV PEERS_CSV [--fallback OLD_PEERS_CSV] [--statistic median|min]
 
 LOSSLAB_CSV is `losslab bench --format csv` (one row per repetition: date, commit, build, workload,
 threads, repetition, seconds, ...). PEERS_CSV is what shared/peers/run_all.sh writes (common.py's
@@ -9,7 +9,8 @@ CSV_FIELDS: one row per library/variant/workload/threads with min_s, median_s, f
 Rows of a library missing from PEERS_CSV (PyTorch, unless run with WITH_TORCH=1) are taken from
 --fallback and marked with '*' and their date: they were measured in another run.
 
-Medians against medians. W1-W4: LossLab on one thread against each peer's 1-thread row. W5:
+Medians against medians (--statistic min: minimums against minimums, the steadier pair on a
+loaded machine). W1-W4: LossLab on one thread against each peer's 1-thread row. W5:
 LossLab's cold `losslab run` at --jobs 1 and 2 against the peers' sweep on 1 core (seq) and 2 cores
 (pool2), both their cold first sweep (first_s, process start to end, as ours) and their warm
 median (later sweeps in an already started, compiled process), the harder comparison. A ratio
@@ -55,7 +56,11 @@ def main():
     ap.add_argument("losslab_csv")
     ap.add_argument("peers_csv")
     ap.add_argument("--fallback", help="an older peers CSV for libraries missing from PEERS_CSV")
+    ap.add_argument("--statistic", choices=["median", "min"], default="median",
+                    help="compare medians (default) or minimums of the repetitions")
     a = ap.parse_args()
+    ours_of = statistics.median if a.statistic == "median" else min
+    column = "median_s" if a.statistic == "median" else "min_s"
 
     ours, our_metrics = read_losslab(a.losslab_csv)
     peers = read_peers(a.peers_csv)
@@ -68,35 +73,36 @@ def main():
                 peers.append(r)
 
     lines = []
-    header = f"{'workload':12s} {'thr':>3s} {'LossLab s':>10s}  {'peer (median s)':32s} {'peer s':>9s} {'ratio':>8s}"
+    header = (f"{'workload':12s} {'thr':>3s} {'LossLab s':>10s}  {'peer (' + a.statistic + ' s)':32s} {'peer s':>9s} "
+              f"{'ratio':>8s}")
     lines.append(header)
     lines.append("-" * len(header))
     for workload in W14:
         key = (workload, 1)
         if key not in ours:
             continue
-        mine = statistics.median(ours[key])
+        mine = ours_of(ours[key])
         rows = [r for r in peers if r["workload"] == workload and r["threads"] == "1"]
-        rows.sort(key=lambda r: float(r["median_s"]))
+        rows.sort(key=lambda r: float(r[column]))
         for r in rows:
-            theirs = float(r["median_s"])
+            theirs = float(r[column])
             lines.append(f"{workload:12s} {1:3d} {mine:10.4f}  {r['library'] + ' ' + r['variant']:32s} {theirs:9.4f} "
                          f"{theirs / mine:7.1f}x")
     for threads, mode in ((1, "seq"), (2, "pool2")):
         key = ("W5_sweep", threads)
         if key not in ours:
             continue
-        mine = statistics.median(ours[key])
+        mine = ours_of(ours[key])
         rows = [r for r in peers if r["workload"] == "W5_sweep" and r["variant"].rstrip("*").endswith("/" + mode)]
-        rows.sort(key=lambda r: float(r["median_s"]))
+        rows.sort(key=lambda r: float(r[column]))
         for r in rows:
-            cold, warm = float(r["first_s"]), float(r["median_s"])
+            cold, warm = float(r["first_s"]), float(r[column])
             name = r["library"] + " " + r["variant"]
             lines.append(f"{'W5_sweep':12s} {threads:3d} {mine:10.4f}  {name + ' cold':32s} {cold:9.4f} {cold / mine:7.1f}x")
             lines.append(f"{'W5_sweep':12s} {threads:3d} {mine:10.4f}  {name + ' warm':32s} {warm:9.4f} {warm / mine:7.1f}x")
     if ("W5_sweep", 1) in ours and ("W5_sweep", 2) in ours:
-        scaling = statistics.median(ours[("W5_sweep", 1)]) / statistics.median(ours[("W5_sweep", 2)])
-        lines.append(f"\nLossLab W5 scaling, --jobs 1 / --jobs 2 median: {scaling:.2f}x")
+        scaling = ours_of(ours[("W5_sweep", 1)]) / ours_of(ours[("W5_sweep", 2)])
+        lines.append(f"\nLossLab W5 scaling, --jobs 1 / --jobs 2 ({a.statistic}): {scaling:.2f}x")
     if ("W3_mlp", 1) in ours:
         best = peak(a.peers_csv)
         w3 = 8.3064e9 / min(ours[("W3_mlp", 1)]) / 1e9

@@ -107,6 +107,10 @@ enum BenchCommand: Subcommand {
             throw CommandError("bench: W5 needs the sweep file \(options.experiment), which does not exist "
                                + "(run from the repository root, or pass --experiment FILE)", code: .noInput)
         }
+        if let load = Double(loadAverage()), load >= 1 {
+            console.printError("bench: load average \(loadAverage()): other work is running, timings will be noisy "
+                               + "(compare minimums, or wait for a quiet machine)")
+        }
         let date = ISO8601DateFormatter.string(from: Date(), timeZone: .current,
                                                formatOptions: [.withInternetDateTime])
         let commit = gitCommit() ?? ""
