@@ -18,6 +18,8 @@ enum PlotCommand: Subcommand {
       <plots>/<name>/<figure>.png and .svg    the images, rendered by running gnuplot
     Scripts refer to files by the paths given here, so they re-render from this directory:
       gnuplot plots/<name>/<figure>.gp
+    When <results>/bench/history.csv exists (losslab bench --record), it also draws each bench
+    workload's throughput against the commit history: <plots>/bench/throughput.{gp,png,svg}.
     Files of figures no longer declared are removed. Without gnuplot, the data and scripts are
     still written and a message says how to install it.
 
@@ -50,6 +52,19 @@ enum PlotCommand: Subcommand {
             let summary = try plot(experiment: experiment, grid: grid, resultsRoot: resultsRoot, plotsRoot: plotsRoot,
                                    console: console, quiet: quiet, renderer: GnuplotRenderer(), notices: notices)
             failed = failed || summary.failures > 0
+        }
+        // The bench history, when `losslab bench --record` has written one.
+        let bench = BenchHistoryFigure(resultsRoot: arguments.resolve(resultsRoot), plotsRoot: arguments.resolve(plotsRoot))
+        if let script = try bench.write() {
+            switch GnuplotRenderer().render(scriptPath: script) {
+            case .failed(_, let errorOutput):
+                console.printError("gnuplot failed on \(script):\n\(errorOutput)")
+                failed = true
+            case .unavailable:
+                if !quiet { console.printError("wrote \(script) (gnuplot not found: install it with \"apt-get install gnuplot-nox\")") }
+            case .rendered:
+                if !quiet { console.printError("bench: throughput history in \(script.dropLast(3)).png") }
+            }
         }
         return failed ? .failure : .success
     }
