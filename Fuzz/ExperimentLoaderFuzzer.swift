@@ -11,6 +11,7 @@ public func fuzzExperimentLoader(_ start: UnsafePointer<UInt8>, _ count: Int) ->
         // Take an accepted file as far as a run goes before training.
         let grid = Grid(experiment)
         if grid.count <= 20_000 {
+            _ = DuplicateTrialCheck.problems(in: grid)
             _ = PairingCheck.problems(in: grid)
             grid.forEachTrial(at: stride(from: 0, to: grid.count, by: max(1, grid.count / 8))) { trial, id in
                 precondition(id == trial.id, "forEachTrial and Trial.id disagree")

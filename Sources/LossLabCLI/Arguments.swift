@@ -1,4 +1,5 @@
 import Foundation
+import LossHarness
 
 /// A small command-line reader: options (`--name value` or `--name=value`), repeatable options,
 /// flags and positional arguments, with every unknown or malformed argument reported as a
@@ -6,6 +7,8 @@ import Foundation
 public struct Arguments {
     private var remaining: [String]
     private let command: String
+    /// Every option and flag name the command has asked for so far, for "did you mean".
+    private var known: [String] = []
     /// Where relative paths are taken from (`nil`: the process's current directory). Tests run
     /// commands in process, in parallel, each in its own folder, without `chdir`.
     public let workingDirectory: String?
@@ -18,8 +21,26 @@ public struct Arguments {
 
     /// `path` as the process can open it: relative paths are taken from ``workingDirectory``.
     public func resolve(_ path: String) -> String {
-        guard let workingDirectory, !path.hasPrefix("/") else { return path }
-        return (workingDirectory as NSString).appendingPathComponent(path)
+        Paths.resolve(path, from: workingDirectory)
+    }
+
+    /// The value of `--name` as a file or folder path, given at most once (`fallback` when absent).
+    /// An empty path is refused (it would mean the current folder, silently), and so is one
+    /// holding a NUL byte (no file can have it).
+    public mutating func path(_ name: String, default fallback: String) throws -> String {
+        try path(name) ?? fallback
+    }
+
+    /// The value of `--name` as a path, or `nil` when absent; see ``path(_:default:)``.
+    public mutating func path(_ name: String) throws -> String? {
+        guard let text = try value(name) else { return nil }
+        if text.isEmpty {
+            throw CommandError("\(command): --\(name) '': expected a path; an empty one would mean the current folder. Write --\(name) . for that")
+        }
+        if text.contains("\0") {
+            throw CommandError("\(command): --\(name): the path holds a NUL byte, which no file name can")
+        }
+        return text
     }
 
     /// Whether `--help` or `-h` was given.
@@ -27,6 +48,7 @@ public struct Arguments {
 
     /// Removes and returns every value of `--name`.
     public mutating func values(_ name: String) throws -> [String] {
+        known.append(name)
         var found: [String] = []
         var index = 0
         while index < remaining.count {
@@ -76,6 +98,7 @@ public struct Arguments {
 
     /// Removes `--name` and says whether it was there.
     public mutating func flag(_ name: String) -> Bool {
+        known.append(name)
         let before = remaining.count
         remaining.removeAll { $0 == "--\(name)" }
         return remaining.count != before
@@ -89,7 +112,9 @@ public struct Arguments {
             if !afterSeparator && argument == "--" {
                 afterSeparator = true
             } else if !afterSeparator && argument.hasPrefix("--") {
-                throw CommandError("\(command): unknown option \(argument) (see `losslab \(command) --help`)")
+                let name = String(argument.dropFirst(2).prefix { $0 != "=" })
+                let suggestion = closestMatch(to: name, among: known).map { ". Did you mean --\($0)?" } ?? ""
+                throw CommandError("\(command): unknown option \(argument)\(suggestion) (see `losslab \(command) --help`)")
             } else {
                 result.append(argument)
             }

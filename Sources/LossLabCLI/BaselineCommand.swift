@@ -32,7 +32,7 @@ enum BaselineCommand: Subcommand {
     """
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
-        let resultsRoot = try arguments.value("results") ?? "results"
+        let resultsRoot = try arguments.path("results", default: "results")
         let words = try arguments.positionals()
         let store = BaselineStore(resultsRoot: resultsRoot)
         switch words.first {

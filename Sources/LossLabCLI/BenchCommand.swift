@@ -94,7 +94,7 @@ enum BenchCommand: Subcommand {
             throw CommandError("bench: --format \(format): expected table or csv")
         }
         let record = arguments.flag("record")
-        let resultsRoot = try arguments.value("results") ?? "results"
+        let resultsRoot = try arguments.path("results", default: "results")
         let experiment = try arguments.value("experiment") ?? defaultExperiment
         try arguments.finish()
         return Options(workloads: workloads, repetitions: repetitions, threads: threads, csv: format == "csv",

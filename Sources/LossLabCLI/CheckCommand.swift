@@ -29,7 +29,7 @@ enum CheckCommand: Subcommand {
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
         let name = try arguments.value("baseline") ?? BaselineStore.defaultName
-        let resultsRoot = try arguments.value("results") ?? "results"
+        let resultsRoot = try arguments.path("results", default: "results")
         let options = try CompareOptions.parse(&arguments, command: self.name)
         try arguments.finish()
         do { try BaselineStore.validate(name: name) } catch {

@@ -41,7 +41,7 @@ struct CompareOptions {
         }
         var tolerances = Tolerances()
         do {
-            if let file = try arguments.value("thresholds") { try tolerances.apply(thresholdsFile: file) }
+            if let file = try arguments.path("thresholds") { try tolerances.apply(thresholdsFile: file) }
             for entry in try arguments.values("tolerance") { try tolerances.apply(entry: entry) }
         } catch let error as TrackingError {
             throw CommandError("\(command): " + error.description, code: TrackingExitCodes.code(for: error, baselineSide: false))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every exit code `losslab` uses, in one place (the sysexits and package-benchmark conventions).
 public enum ExitCode: Int32, Sendable {
     case success = 0
@@ -17,6 +19,8 @@ public enum ExitCode: Int32, Sendable {
     case noInput = 66
     /// An output that cannot be written (EX_CANTCREAT).
     case cannotCreate = 73
+    /// Hung up: SIGHUP (128 + 1), a closed terminal or ssh session.
+    case hungUp = 129
     /// Interrupted by SIGINT (128 + 2).
     case interrupted = 130
     /// Terminated by SIGTERM (128 + 15).
@@ -24,6 +28,17 @@ public enum ExitCode: Int32, Sendable {
 }
 
 /// A user-facing error: its message is printed as it is, and the process exits with `code`.
+extension ExitCode {
+    /// The exit code of a run stopped by `signal` (SIGINT, SIGTERM or SIGHUP).
+    static func stopped(by signal: Int32) -> ExitCode {
+        switch signal {
+        case SIGINT: .interrupted
+        case SIGHUP: .hungUp
+        default: .terminated
+        }
+    }
+}
+
 public struct CommandError: Error, CustomStringConvertible {
     public var message: String
     public var code: ExitCode

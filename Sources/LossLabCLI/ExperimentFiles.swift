@@ -14,7 +14,7 @@ enum ExperimentFiles {
                 throw SpecErrors([SpecError(file: path, path: "(grid)", value: "\(count) trials", expected: "at most \(maximumTrials) trials",
                                             suggestion: "Sweep fewer values or seeds, or raise the limit with --max-trials")])
             }
-            let problems = PairingCheck.problems(in: grid)
+            let problems = DuplicateTrialCheck.problems(in: grid) + PairingCheck.problems(in: grid)
             if !problems.isEmpty { throw SpecErrors(problems) }
             // Figures are checked before anything runs, so that a typo in a plot does not surface
             // only after hours of training.
@@ -24,6 +24,47 @@ enum ExperimentFiles {
             throw CommandError(errors.description, code: .dataError)
         } catch let error as FileError {
             throw CommandError(error.description, code: .noInput)
+        }
+    }
+
+    /// The experiment of `path` as the results in `resultsRoot` were made: the file with
+    /// `overrides` when the results are of that definition (or unrecorded), else the file with the
+    /// options recorded in its `experiment.json` (`--set`, `--seeds`, `--quick`) when those give the
+    /// recorded definition. Otherwise the results are of another version of the file and the
+    /// command is refused (65), naming what differs and how to bring them up to date. The note
+    /// names the recorded options, for figures and the report.
+    static func loadForResults(_ path: String, overrides: [String], resultsRoot: String,
+                               arguments: Arguments) throws -> (experiment: Experiment, grid: Grid, note: String?) {
+        let (experiment, grid) = try load(path, overrides: overrides, seeds: nil, maximumTrials: Int.max, arguments: arguments)
+        let store = ResultStore(resultsRoot: arguments.resolve(resultsRoot), experiment: experiment.name)
+        let origin = ExperimentOrigin(file: path, overrides: overrides)
+        let match: RecordedDefinition.Match
+        do { match = try RecordedDefinition.match(experiment, origin: origin, store: store) } catch let errors as SpecErrors {
+            throw CommandError(errors.description, code: .dataError)
+        } catch let error as FileError {
+            throw CommandError(error.description, code: .noInput)
+        }
+        switch match {
+        case .unrecorded:
+            return (experiment, grid, nil)
+        case .same(let recorded):
+            return (experiment, grid, RecordedDefinition.note(recorded))
+        case .other(let fields, let recorded):
+            if recorded.options != origin.options {
+                var (again, againGrid) = try load(path, overrides: recorded.overrides, seeds: recorded.seeds, maximumTrials: Int.max,
+                                                  arguments: arguments)
+                if recorded.quick {
+                    again = QuickSettings.apply(to: again, seeds: recorded.seeds)
+                    againGrid = Grid(again)
+                }
+                if case .same = try RecordedDefinition.match(again, origin: recorded, store: store) {
+                    return (again, againGrid, RecordedDefinition.note(recorded))
+                }
+            }
+            let made = ShellWords.join([recorded.file] + recorded.options)
+            throw CommandError("\(store.directory) holds results of another definition of \(path) (fields that differ: "
+                               + "\(fields.joined(separator: ", "))), made by `losslab run \(made)`: the file was changed since. "
+                               + "Run `losslab run \(path)` to bring the results up to date, then try again.", code: .dataError)
         }
     }
 

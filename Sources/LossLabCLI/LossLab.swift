@@ -48,7 +48,16 @@ public enum LossLab {
             return .usage
         }
         if first == "--help" || first == "-h" || first == "help" {
-            console.print(help)
+            // `losslab help run` is `losslab run --help`.
+            guard arguments.count > 1 else {
+                console.print(help)
+                return .success
+            }
+            guard let command = subcommands.first(where: { $0.name == arguments[1] }) else {
+                console.printError("error: " + unknownCommandMessage(arguments[1]))
+                return .usage
+            }
+            console.print(command.help)
             return .success
         }
         if first == "--version" {
@@ -56,8 +65,7 @@ public enum LossLab {
             return .success
         }
         guard let command = subcommands.first(where: { $0.name == first }) else {
-            let suggestion = closestMatch(to: first, among: subcommands.map { $0.name }).map { " Did you mean `\($0)`?" } ?? ""
-            console.printError("losslab: unknown command '\(first)'.\(suggestion) Run `losslab --help` for the list.")
+            console.printError("error: " + unknownCommandMessage(first))
             return .usage
         }
         var rest = Arguments(Array(arguments.dropFirst()), command: command.name, workingDirectory: workingDirectory)
@@ -74,6 +82,11 @@ public enum LossLab {
             console.printError("error: \(error)")
             return .failure
         }
+    }
+
+    static func unknownCommandMessage(_ word: String) -> String {
+        let suggestion = closestMatch(to: word, among: subcommands.map { $0.name }).map { " Did you mean `\($0)`?" } ?? ""
+        return "unknown command '\(word)'.\(suggestion) Run `losslab --help` for the list."
     }
 
     /// The entry point of the executable.

@@ -34,7 +34,7 @@ enum MergeCommand: Subcommand {
     """
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
-        let plotsRoot = try arguments.value("plots") ?? "plots"
+        let plotsRoot = try arguments.path("plots", default: "plots")
         let noPlots = arguments.flag("no-plots")
         let partial = arguments.flag("partial")
         let quiet = arguments.flag("quiet")
@@ -56,7 +56,7 @@ enum MergeCommand: Subcommand {
             throw CommandError(errors.description, code: .dataError)
         }
         let experiment = results.experiment
-        let resultsRoot = (directory as NSString).deletingLastPathComponent.isEmpty ? "." : (directory as NSString).deletingLastPathComponent
+        let resultsRoot = Paths.folder(of: directory)
         if results.builds.count > 1 {
             let builds = results.builds.keys.sorted().map { "\($0) (\(results.builds[$0]!) trials)" }.joined(separator: ", ")
             console.printError("warning: \(directory): the stored trials were made by \(results.builds.count) builds of losslab: \(builds)")
@@ -88,17 +88,19 @@ enum MergeCommand: Subcommand {
             console.printError("\(experiment.name): merged \(report.trialsWritten) trials into \(directory)")
         }
         if !quiet {
-            for claim in report.claims { console.printError("  " + RunCommand.describe(claim)) }
+            for claim in report.claims where claim.pairs > 0 { console.printError("  " + RunCommand.describe(claim)) }
         }
+        // A partial merge lacks trials by design; a complete one whose claim has no pair is an error.
+        let unjudged = report.missing.isEmpty && RunCommand.reportClaimsWithoutPairs(report.claims, experiment: experiment, console: console)
         if !noPlots {
-            if (directory as NSString).lastPathComponent == experiment.name {
+            if Paths.lastComponent(of: directory) == experiment.name {
                 try PlotCommand.plot(experiment: experiment, grid: results.grid, resultsRoot: resultsRoot, plotsRoot: plotsRoot,
-                                     console: console, quiet: quiet)
+                                     console: console, quiet: quiet, note: RecordedDefinition.note(results.record.provenance))
             } else {
                 console.printError("warning: \(directory) is not named after its experiment (\(experiment.name)); figures not drawn")
             }
         }
-        return .success
+        return unjudged ? .failure : .success
     }
 
     /// Names the shards that own the missing trials, and the commands that run them again.

@@ -40,17 +40,17 @@ enum PlotCommand: Subcommand {
     """
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
-        let resultsRoot = try arguments.value("results") ?? "results"
-        let plotsRoot = try arguments.value("plots") ?? "plots"
+        let resultsRoot = try arguments.path("results", default: "results")
+        let plotsRoot = try arguments.path("plots", default: "plots")
         let overrides = try arguments.values("set")
         let quiet = arguments.flag("quiet")
         let files = try ExperimentFiles.expand(try arguments.positionals(), arguments: arguments)
-        let loaded = try files.map { try ExperimentFiles.load($0, overrides: overrides, seeds: nil, maximumTrials: Int.max, arguments: arguments) }
+        let loaded = try files.map { try ExperimentFiles.loadForResults($0, overrides: overrides, resultsRoot: resultsRoot, arguments: arguments) }
         let notices = PlotNotices()
         var failed = false
-        for (experiment, grid) in loaded {
+        for (experiment, grid, note) in loaded {
             let summary = try plot(experiment: experiment, grid: grid, resultsRoot: resultsRoot, plotsRoot: plotsRoot,
-                                   console: console, quiet: quiet, renderer: GnuplotRenderer(), notices: notices)
+                                   console: console, quiet: quiet, note: note, renderer: GnuplotRenderer(), notices: notices)
             failed = failed || summary.failures > 0
         }
         // The bench history, when `losslab bench --record` has written one.
@@ -78,17 +78,23 @@ enum PlotCommand: Subcommand {
 
     /// Writes the figures of one experiment whose results are in `resultsRoot` (called by `run`
     /// after each experiment). Rendering failures are printed, not thrown, so that a run goes on.
+    /// `note` says how the results were made when not from the file as written ("made with
+    /// --seeds 3"): it is added to every figure's caption, so a figure never passes for the file's.
     @discardableResult
-    static func plot(experiment: Experiment, grid: Grid, resultsRoot: String, plotsRoot: String, console: Console, quiet: Bool) throws -> Summary {
+    static func plot(experiment: Experiment, grid: Grid, resultsRoot: String, plotsRoot: String, console: Console, quiet: Bool,
+                     note: String?) throws -> Summary {
         try plot(experiment: experiment, grid: grid, resultsRoot: resultsRoot, plotsRoot: plotsRoot, console: console, quiet: quiet,
-                 renderer: GnuplotRenderer(), notices: .process)
+                 note: note, renderer: GnuplotRenderer(), notices: .process)
     }
 
     static func plot(experiment: Experiment, grid: Grid, resultsRoot: String, plotsRoot: String, console: Console, quiet: Bool,
-                     renderer: any FigureRenderer, notices: PlotNotices) throws -> Summary {
-        let specs: [FigureSpec]
+                     note: String?, renderer: any FigureRenderer, notices: PlotNotices) throws -> Summary {
+        var specs: [FigureSpec]
         do { specs = try FigureSpec.parseAll(experiment) } catch let errors as SpecErrors {
             throw CommandError(errors.description, code: .dataError)
+        }
+        if let note {
+            for index in specs.indices { specs[index].caption = specs[index].caption.map { $0 + " (" + note + ")" } ?? note }
         }
         var summary = Summary()
         guard !specs.isEmpty else {
@@ -102,8 +108,10 @@ enum PlotCommand: Subcommand {
             outcomes = try writer.write(specs, renderer: renderer)
         } catch let error as MissingResultsError {
             throw CommandError(missingResultsMessage(error, experiment: experiment, resultsRoot: resultsRoot), code: .noInput)
+        } catch let error as CSVError {
+            throw CommandError(error.description, code: .dataError)
         } catch let error as FileError {
-            throw CommandError(error.description, code: .cannotCreate)
+            throw CommandError(error.description, code: error.isInput ? .noInput : .cannotCreate)
         }
         summary.figures = outcomes.count
         for outcome in outcomes {
@@ -145,7 +153,7 @@ enum PlotCommand: Subcommand {
     }
 
     static func missingResultsMessage(_ error: MissingResultsError, experiment: Experiment, resultsRoot: String) -> String {
-        let names = error.files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+        let names = error.files.map { Paths.lastComponent(of: $0) }.joined(separator: ", ")
         var run = "losslab run \(experiment.file)"
         if resultsRoot != "results" { run += " --results \(resultsRoot)" }
         let folder = FileManager.default.fileExists(atPath: error.directory) ? "\(error.directory) has no \(names)" : "\(error.directory) does not exist"

@@ -11,7 +11,10 @@ final class ProgressPrinter: @unchecked Sendable {
     private let label: String
     private var start = Date()
     private var lastPrint = Date.distantPast
+    /// Trials that raised an error (`failed`). Diverged, timed-out and skipped trials are outcomes
+    /// of the study, not errors of the run, and are counted apart.
     private var failures = 0
+    private var diverged = 0
     private var skipped = 0
     private var lineOpen = false
 
@@ -25,15 +28,27 @@ final class ProgressPrinter: @unchecked Sendable {
         guard !quiet else { return }
         lock.withLock {
             switch event {
-            case .started(let total, let cached, let stale, let pending):
+            case .claimed(.updated(let fields)):
+                console.printError("\(label): the experiment file changed since the last run (fields: \(fields.joined(separator: ", "))); "
+                                   + "the results follow it, and stored trials it still has are reused")
+            case .claimed(.replaced(let fields)):
+                console.printError("\(label): --fresh: replacing the results of another definition (fields that differ: \(fields.joined(separator: ", ")))")
+            case .claimed(.kept):
+                break
+            case .started(let total, let cached, let stale, let unreadable, let pending):
                 start = Date()
                 var text = "\(label): \(total) trials, \(cached) already done"
                 if stale > 0 { text += ", \(stale) stale (made by another build of losslab, will be redone)" }
+                if unreadable > 0 { text += ", \(unreadable) unreadable (stored files that do not decode, will be redone)" }
                 text += ", \(pending) to run"
                 console.printError(text)
             case .finished(let result, let done, let pending):
-                if [.diverged, .failed, .timeout].contains(result.status) { failures += 1 }
-                if result.status == .skipped { skipped += 1 }
+                switch result.status {
+                case .failed: failures += 1
+                case .diverged: diverged += 1
+                case .skipped: skipped += 1
+                case .completed, .stoppedEarly, .timeout: break
+                }
                 let now = Date()
                 let elapsed = now.timeIntervalSince(start)
                 let rate = Double(done) / max(elapsed, 1e-9)
@@ -44,16 +59,23 @@ final class ProgressPrinter: @unchecked Sendable {
                     let width = 24
                     let filled = pending == 0 ? width : width * done / pending
                     let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-                    console.writeError(raw: "\r[\(bar)] \(done)/\(pending) \(format(rate))/s ETA \(duration(eta)) failures \(failures)\u{1B}[K")
+                    console.writeError(raw: "\r[\(bar)] \(done)/\(pending) \(format(rate))/s ETA \(duration(eta))\(outcomes(separator: " "))\u{1B}[K")
                     lineOpen = !finished
                     if finished { console.writeError(raw: "\n") }
                 } else {
                     guard finished || now.timeIntervalSince(lastPrint) > 5 else { return }
-                    console.printError("\(label): \(done)/\(pending) trials, \(format(rate))/s, ETA \(duration(eta)), failures \(failures), skipped \(skipped)")
+                    console.printError("\(label): \(done)/\(pending) trials, \(format(rate))/s, ETA \(duration(eta))\(outcomes(separator: ", "))")
                 }
                 lastPrint = now
             }
         }
+    }
+
+    /// The counts of outcomes other than a finished training, those that occurred: `, 2 diverged,
+    /// 1 skipped` (`failed` first: those are errors of the run).
+    private func outcomes(separator: String) -> String {
+        let counts = [(failures, "failed"), (diverged, "diverged"), (skipped, "skipped")].filter { $0.0 > 0 }
+        return counts.map { separator + "\($0.0) \($0.1)" }.joined()
     }
 
     /// Ends a bar left open (an interrupted run).

@@ -29,24 +29,25 @@ enum ReportCommand: Subcommand {
     """
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
-        let resultsRoot = try arguments.value("results") ?? "results"
-        let plotsRoot = try arguments.value("plots") ?? "plots"
-        let output = try arguments.value("output") ?? (resultsRoot as NSString).appendingPathComponent("REPORT.md")
+        let resultsRoot = try arguments.path("results", default: "results")
+        let plotsRoot = try arguments.path("plots", default: "plots")
+        let output = try arguments.path("output") ?? Paths.join(resultsRoot, "REPORT.md")
         let files = try ExperimentFiles.expand(try arguments.positionals(), arguments: arguments)
-            .sorted { (($0 as NSString).lastPathComponent, $0) < (($1 as NSString).lastPathComponent, $1) }
+            .sorted { (Paths.lastComponent(of: $0), $0) < (Paths.lastComponent(of: $1), $1) }
         let workingDirectory = FileManager.default.currentDirectoryPath
-        let reportDirectory = (output as NSString).deletingLastPathComponent
+        let reportDirectory = Paths.parent(of: output)
         var studies: [StudyReport.Study] = []
         for file in files {
-            let (experiment, _) = try ExperimentFiles.load(file, overrides: [], seeds: nil, maximumTrials: Int.max, arguments: arguments)
+            let (experiment, _, note) = try ExperimentFiles.loadForResults(file, overrides: [], resultsRoot: resultsRoot, arguments: arguments)
             let paths = FigurePaths(resultsRoot: resultsRoot, plotsRoot: plotsRoot, experiment: experiment.name)
-            let study: StudyReport.Study
+            var study: StudyReport.Study
             do {
                 study = try .load(experiment: experiment, paths: paths, reportDirectory: reportDirectory.isEmpty ? "." : reportDirectory,
                                   workingDirectory: workingDirectory)
             } catch let errors as SpecErrors {
                 throw CommandError(errors.description, code: .dataError)
             }
+            study.provenance = note
             if !study.hasResults {
                 console.printError("\(experiment.name): no results in \(paths.resultsDirectory) (run `losslab run \(file)`); the report says so")
             } else {

@@ -12,10 +12,18 @@ enum RunCommand: Subcommand {
     in parallel, and writes results/<name>/ (trials.csv, history.csv, summary.csv, claims.csv,
     spec.json, trials/*.json) and plots/<name>/ (gnuplot scripts, PNG and SVG).
 
-    Before its first trial a run records the resolved experiment (after --set and --seeds) in
-    results/<name>/experiment.json, and refuses a folder that holds a different definition of the
-    experiment unless --fresh is given. A shard run stores its trials and writes
-    results/<name>/shards/I-of-N.json when it stops; `losslab merge` assembles the shards.
+    A results folder holds the results of one definition of an experiment, recorded in
+    results/<name>/experiment.json before the first trial (the file after --set, --seeds and
+    --quick, and the command that made it); figures and the report name it. A run on a folder
+    that holds another definition:
+      - is refused (exit 73, nothing changed) when either run used --set, --seeds or --quick, or
+        for a shard: a quick look never replaces a finished study. Give it its own folder with
+        --results DIR, or start over with --fresh;
+      - follows the file when both are the file as written: the file was edited, the folder is
+        updated (with a notice), and stored trials the new version still has are reused.
+    Changing only the title, description, claim or plots needs no new trial.
+    A shard run stores its trials and writes results/<name>/shards/I-of-N.json when it stops;
+    `losslab merge` assembles the shards.
 
     Finished trials are stored at once: a run that is interrupted or killed resumes where it
     stopped when run again. Trials stored by another build of losslab are stale and redone.
@@ -30,7 +38,7 @@ enum RunCommand: Subcommand {
                          2 seeds (or --seeds N), at most 3 epochs, at most 400 training and 400
                          test samples; caps apply after --set, curves experiments run as written
       --fresh            discard stored trials of these experiments and start over (with --shard:
-                         only that shard's); replaces a different experiment.json
+                         only that shard's); replaces a different definition
       --dry-run          list the trials and whether each is done, stale or pending; run nothing
       --shard I/N        run only shard I of N (0-based), for clusters; see `losslab merge`
       --max-trials N     refuse grids larger than N trials (default: \(Schema.defaultMaximumTrials))
@@ -38,13 +46,14 @@ enum RunCommand: Subcommand {
       --quiet            no progress on standard error
 
     Exit codes: 0 the run completed (whatever the trials' outcomes: diverged and skipped trials
-    are results), 65 invalid file, 66 unreadable file, 73 cannot write results (or the results
-    folder holds another definition of the experiment), 130/143
-    interrupted by SIGINT/SIGTERM (run the same command again to resume), 64 bad options.
+    are results), 1 a claim had no pair of trials to compare (the results are written),
+    65 invalid file, 66 unreadable file, 73 cannot write results (or the results folder holds
+    another definition), 130/143/129 stopped by SIGINT/SIGTERM/SIGHUP (run the same command
+    again to resume), 64 bad options.
 
     Examples:
       losslab run experiments/outliers.json5
-      losslab run experiments/outliers.json5 --seeds 3 --set training.epochs=5 --jobs 2
+      losslab run experiments/outliers.json5 --seeds 3 --set training.epochs=5 --results /tmp/quick
       losslab run --dry-run experiments/imbalanced.json5
       losslab run --quick --results .build/quick-results --no-plots --quiet
       losslab run experiments/outliers.json5 --shard 0/4   # then: losslab merge results/outliers
@@ -53,8 +62,8 @@ enum RunCommand: Subcommand {
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
         _ = GitCommit.shared  // starts the lookup for spec.json while the files load
         let jobs = try arguments.positiveInteger("jobs") ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let resultsRoot = arguments.resolve(try arguments.value("results") ?? "results")
-        let plotsRoot = arguments.resolve(try arguments.value("plots") ?? "plots")
+        let resultsRoot = arguments.resolve(try arguments.path("results", default: "results"))
+        let plotsRoot = arguments.resolve(try arguments.path("plots", default: "plots"))
         let overrides = try arguments.values("set")
         let seeds = try arguments.positiveInteger("seeds")
         let maximumTrials = try arguments.positiveInteger("max-trials") ?? Schema.defaultMaximumTrials
@@ -79,13 +88,14 @@ enum RunCommand: Subcommand {
             }
             names[experiment.name] = experiment.file
         }
+        var failed = false
         let cancellation = Cancellation()
         if !dryRun { Signals.install(cancellation, console: console) }
         defer { if !dryRun { Signals.uninstall() } }
         let provenance = currentProvenance()
         let directory = FileManager.default.currentDirectoryPath
         for (experiment, _) in loaded {
-            let origin = ExperimentOrigin(file: experiment.file, overrides: overrides, seeds: seeds, directory: directory)
+            let origin = ExperimentOrigin(file: experiment.file, overrides: overrides, seeds: seeds, directory: directory, quick: quick)
             let options = RunOptions(resultsRoot: resultsRoot, jobs: jobs, fresh: fresh, shard: shard, maximumTrials: maximumTrials,
                                      origin: origin)
             let runner: Runner
@@ -113,18 +123,31 @@ enum RunCommand: Subcommand {
             if outcome.interrupted, let signal = cancellation.signal {
                 console.printError("\(experiment.name): stopped after \(outcome.cached + outcome.ran) of \(outcome.total) trials; "
                                    + "finished trials are kept in \(runner.store.directory). Run the same command again to resume.")
-                return signal == SIGINT ? .interrupted : .terminated
+                return .stopped(by: signal)
             }
             if !quiet {
                 printOutcome(experiment, outcome, runner: runner, console: console)
-                for claim in result.report?.claims ?? [] { console.printError("  " + describe(claim)) }
+                for claim in result.report?.claims ?? [] where claim.pairs > 0 { console.printError("  " + describe(claim)) }
             }
+            if reportClaimsWithoutPairs(result.report?.claims ?? [], experiment: experiment, console: console) { failed = true }
             if shard == nil && !noPlots {
                 try PlotCommand.plot(experiment: experiment, grid: runner.grid, resultsRoot: resultsRoot, plotsRoot: plotsRoot,
-                                     console: console, quiet: quiet)
+                                     console: console, quiet: quiet, note: RecordedDefinition.note(origin))
             }
         }
-        return .success
+        return failed ? .failure : .success
+    }
+
+    /// Prints an error for each claim that had no pair of trials to test (every trial of one side
+    /// missing, skipped, diverged or without the metric): that is not a verdict. True if any.
+    static func reportClaimsWithoutPairs(_ claims: [ClaimVerdict], experiment: Experiment, console: Console) -> Bool {
+        let empty = claims.filter { $0.pairs == 0 }
+        for claim in empty {
+            console.printError("error: \(experiment.file): claim \"\(claim.expectation.statement)\" has no pair of trials to compare: "
+                               + "no repetition has a finite \(claim.expectation.metric.rawValue) for both \(claim.expectation.better) and "
+                               + "\(claim.expectation.than) (see the status column of trials.csv); it is not judged")
+        }
+        return !empty.isEmpty
     }
 
     static func parseShard(_ text: String?) throws -> (index: Int, count: Int)? {
@@ -146,7 +169,7 @@ enum RunCommand: Subcommand {
                 + [String(trial.repetition), state.rawValue]
             rows += CSV.row(fields)
         }
-        console.print("# \(runner.experiment.name): \(indices.count) trials (\(counts[.done] ?? 0) done, \(counts[.stale] ?? 0) stale, \(counts[.pending] ?? 0) pending)")
+        console.print("# \(runner.experiment.name): \(indices.count) trials (\(counts[.done] ?? 0) done, \(counts[.stale] ?? 0) stale, \(counts[.unreadable] ?? 0) unreadable, \(counts[.pending] ?? 0) pending)")
         console.print(String(CSV.row(["index", "trial_id", "series"] + runner.grid.sweptPaths + ["repetition", "state"]).dropLast()))
         if !rows.isEmpty { console.print(String(rows.dropLast())) }
     }

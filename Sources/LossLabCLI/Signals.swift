@@ -3,8 +3,9 @@ import Foundation
 import Synchronization
 import LossHarness
 
-/// Turns SIGINT and SIGTERM into a cancellation request, so that a run stops taking trials, keeps
-/// what is finished, leaves its files consistent and exits 130 or 143.
+/// Turns SIGINT, SIGTERM and SIGHUP (a closed terminal or ssh session) into a cancellation
+/// request, so that a run stops taking trials, keeps what is finished, leaves its files consistent
+/// and exits 128 + the signal: 130, 143 or 129.
 enum Signals {
     /// The run that a signal cancels, and whether handlers are installed (once per process: a
     /// second `run` in the same process, as in tests, reuses them instead of stacking more).
@@ -17,7 +18,7 @@ enum Signals {
             return !state.installed
         }
         guard first else { return }
-        for number in [SIGINT, SIGTERM] {
+        for number in [SIGINT, SIGTERM, SIGHUP] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
@@ -25,7 +26,8 @@ enum Signals {
                 if cancellation.isCancelled {
                     exit(128 + number)
                 }
-                console.printError("\nlosslab: \(number == SIGINT ? "interrupted" : "terminated"); finishing up (signal again to quit at once)")
+                let name = number == SIGINT ? "interrupted" : number == SIGHUP ? "hung up" : "terminated"
+                console.printError("\nlosslab: \(name); finishing up (signal again to quit at once)")
                 cancellation.cancel(signal: number)
             }
             source.resume()

@@ -50,11 +50,11 @@ enum SlurmCommand: Subcommand {
         let time = try directive(arguments.value("time"), "time")
         let cpus = try arguments.positiveInteger("cpus-per-task")
         let memory = try directive(arguments.value("mem"), "mem")
-        let resultsRoot = try arguments.value("results") ?? "results"
-        let plotsRoot = try arguments.value("plots") ?? "plots"
+        let resultsRoot = try arguments.path("results", default: "results")
+        let plotsRoot = try arguments.path("plots", default: "plots")
         let overrides = try arguments.values("set")
         let seeds = try arguments.positiveInteger("seeds")
-        let executableOption = try arguments.value("losslab")
+        let executableOption = try arguments.path("losslab")
         let submit = arguments.flag("submit")
         let positionals = try arguments.positionals()
         guard positionals.count == 1, let file = positionals.first else {
@@ -73,9 +73,9 @@ enum SlurmCommand: Subcommand {
         let store = ResultStore(resultsRoot: resultsRoot, experiment: experiment.name)
         let record = ExperimentRecord(experiment, origin: ExperimentOrigin(file: file, overrides: overrides, seeds: seeds, directory: directory))
         do {
-            if let conflict = try record.conflict(in: store) {
-                throw CommandError(conflict.description.replacingOccurrences(
-                    of: "run with --fresh to discard the stored trials and start over", with: "remove that folder first"), code: .cannotCreate)
+            if var conflict = try record.conflict(in: store, shard: true) {
+                conflict.startOver = "remove that folder first"
+                throw CommandError(conflict.description, code: .cannotCreate)
             }
         } catch let errors as SpecErrors {
             throw CommandError(errors.description, code: .dataError)
@@ -137,11 +137,11 @@ enum SlurmCommand: Subcommand {
     /// The absolute path of the losslab the jobs run: `--losslab`, or this executable.
     static func executablePath(_ option: String?, directory: String) throws -> String {
         if let option {
-            let path = option.hasPrefix("/") ? option : (directory as NSString).appendingPathComponent(option)
+            let path = option.hasPrefix("/") ? option : Paths.join(directory, option)
             guard FileManager.default.isExecutableFile(atPath: path) else {
                 throw CommandError("slurm: --losslab \(option): not an executable file", code: .noInput)
             }
-            return (path as NSString).standardizingPath
+            return Paths.normalized(path)
         }
         if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"), path.hasPrefix("/") { return path }
         if let path = Bundle.main.executablePath { return path }

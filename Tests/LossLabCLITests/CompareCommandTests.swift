@@ -107,7 +107,7 @@ import Testing
                               to: root + "/broken/trials.csv")
         let result = CLIFixtures.run(["compare", baseline, root + "/broken"])
         #expect(result.code == .dataError)
-        #expect(result.error == "error: compare: \(root)/broken/trials.csv: line 2 = 9 fields: expected 10 fields, one per header column\n")
+        #expect(result.error == "error: compare: \(root)/broken/trials.csv: line 2, column 25 = 9 fields: expected 10 fields, one per header column (trial_id,loss,series,repetition,...)\n")
     }
 
     @Test func helpStatesTheExitCodesAndTests() {

@@ -55,7 +55,7 @@ import Testing
         #expect(scratch.losslab(["run", scratch.file, "--shard", "0/2", "--results", scratch.results, "--quiet"]).code == .success)
         let other = scratch.losslab(["run", scratch.file, "--shard", "1/2", "--results", scratch.results, "--quiet", "--set", "training.epochs=3"])
         #expect(other.code == .cannotCreate)
-        #expect(other.error.contains("experiment.json holds a different definition of this experiment (fields that differ: training)"))
+        #expect(other.error.contains("cli-shards holds the results of another definition of this experiment (fields that differ: training)"))
         #expect(other.error.contains("--fresh"))
         let fresh = scratch.losslab(["run", scratch.file, "--results", scratch.results, "--quiet", "--no-plots", "--set", "training.epochs=3", "--fresh"])
         #expect(fresh.code == .success)

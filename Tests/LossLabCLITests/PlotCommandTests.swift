@@ -57,7 +57,7 @@ import Testing
             try writeSummary(folder, experiment: name)
             let (experiment, grid) = try ExperimentFiles.load(folder.url("\(name).json5"), overrides: [], seeds: nil, maximumTrials: 1000, arguments: Arguments([], command: "plot"))
             let summary = try PlotCommand.plot(experiment: experiment, grid: grid, resultsRoot: folder.url("results"), plotsRoot: folder.url("plots"),
-                                               console: recording.console, quiet: true, renderer: NoRenderer(), notices: notices)
+                                               console: recording.console, quiet: true, note: nil, renderer: NoRenderer(), notices: notices)
             #expect(summary.figures == 1 && summary.rendered == 0 && summary.failures == 0)
         }
         #expect(recording.error == "gnuplot not found: install it with \"apt-get install gnuplot-nox\" (or \"make deps\"), then run \"losslab plot\"\n")
@@ -73,7 +73,7 @@ import Testing
         let (experiment, grid) = try ExperimentFiles.load(folder.url("tiny.json5"), overrides: [], seeds: nil, maximumTrials: 1000, arguments: Arguments([], command: "plot"))
         let recording = RecordingConsole()
         let summary = try PlotCommand.plot(experiment: experiment, grid: grid, resultsRoot: folder.url("results"), plotsRoot: folder.url("plots"),
-                                           console: recording.console, quiet: true,
+                                           console: recording.console, quiet: true, note: nil,
                                            renderer: FailingRenderer(), notices: PlotNotices())
         #expect(summary.failures == 1)
         #expect(recording.error == "error: gnuplot failed on \(folder.url("plots/tiny/l.gp")) (exit status 1):\n  line 7: undefined variable\n  more\n")

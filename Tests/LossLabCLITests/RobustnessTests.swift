@@ -64,7 +64,7 @@ struct RobustnessTests {
         .init(arguments: ["run", "--shard", "x", good], code: .usage, message: "error: run: --shard x: expected I/N"),
         .init(arguments: ["run", "--frobnicate", good], code: .usage, message: "error: run: unknown option --frobnicate"),
         .init(arguments: ["run", "--jobs", "1", "--jobs", "2", good], code: .usage, message: "error: run: --jobs given 2 times"),
-        .init(arguments: ["runn", good], code: .usage, message: "losslab: unknown command 'runn'. Did you mean `run`?"),
+        .init(arguments: ["runn", good], code: .usage, message: "error: unknown command 'runn'. Did you mean `run`?"),
         .init(arguments: ["run"], code: .usage, message: "error: no experiment file given and none found in experiments/"),
         .init(arguments: ["run", "--set", "training.epochs", good], code: .dataError, message: "--set: training.epochs: expected path=value, e.g. training.epochs=5"),
         .init(arguments: ["run", "--set", "training.epochs=-1", good], code: .dataError, message: "outliers.json5: training.epochs = -1: expected a whole number from 0 to 100000"),
@@ -157,7 +157,7 @@ struct RobustnessTests {
         #expect(outcome.code == .success, "\(outcome.error)")
         let lines = outcome.out.split(separator: "\n")
         #expect(lines.count == 100_002)
-        #expect(lines[0] == "# wide: 100000 trials (0 done, 0 stale, 100000 pending)")
+        #expect(lines[0] == "# wide: 100000 trials (0 done, 0 stale, 0 unreadable, 100000 pending)")
         #expect(lines[1] == "index,trial_id,series,dataset.features,training.batch_size,training.epochs,repetition,state")
         #expect(lines.last!.hasPrefix("99999,") && lines.last!.hasSuffix(",10,10,10,9,pending"))
         #expect(elapsed < .seconds(60))

@@ -61,7 +61,8 @@ import Testing
         let result = scratch.losslab(["slurm", scratch.file, "--shards", "2", "--results", scratch.results, "--losslab", "/bin/sh",
                                       "--set", "training.epochs=3"])
         #expect(result.code == .cannotCreate)
-        #expect(result.error.contains("holds a different definition"))
+        #expect(result.error.contains("holds the results of another definition"))
+        #expect(result.error.contains("remove that folder first"))
         #expect(!FileManager.default.fileExists(atPath: scratch.directory + "/slurm"))
         #expect(scratch.losslab(["slurm", scratch.file, "--shards", "2", "--results", scratch.results, "--losslab", "/bin/sh"]).code == .success)
     }

@@ -62,14 +62,28 @@ public enum CSV {
     }
 }
 
-/// A parsed CSV table with named columns.
+/// A parsed CSV table with named columns. Read strictly (``CSVReader``), it remembers its file and
+/// where each row and field was, so that a problem found later names the line and column.
 public struct CSVTable: Sendable {
     public var header: [String]
     public var rows: [[String]]
+    /// The file it was read from (`nil`: built in memory).
+    public var file: String?
+    /// Per row, the line it starts on; per row and field, its column.
+    var lines: [Int]?
+    var columns: [[Int]]?
 
     public init(header: [String], rows: [[String]]) {
         self.header = header
         self.rows = rows
+    }
+
+    init(header: [String], rows: [[String]], file: String, lines: [Int], columns: [[Int]]) {
+        self.header = header
+        self.rows = rows
+        self.file = file
+        self.lines = lines
+        self.columns = columns
     }
 
     public init(text: String) {

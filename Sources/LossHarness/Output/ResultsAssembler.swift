@@ -33,15 +33,20 @@ public struct ResultsAssembler {
 
     /// Writes trials.csv, history.csv, summary.csv, claims.csv and spec.json from the stored trials.
     public func assemble(provenance: Provenance) throws -> Report {
-        // Ids are hashed once per configuration; small grids are read once and kept.
+        // Ids are hashed once per configuration; small grids are read once and kept. A stored
+        // trial gives its outcome; its identity (label, series, swept values, position) is the
+        // grid's, so a label renamed in the file since the trial ran shows the new label.
         var ids: [String] = []
+        var identities: [TrialIdentity] = []
         ids.reserveCapacity(grid.count)
-        grid.forEachTrial(at: 0..<grid.count) { _, id in ids.append(id) }
-        let preloaded: [TrialResult?]? = grid.count <= Self.preloadLimit ? ids.map { store.load($0) } : nil
-        let stored: (Int) -> TrialResult? = { index in
-            if let preloaded { return preloaded[index] }
-            return store.load(ids[index])
+        identities.reserveCapacity(grid.count)
+        grid.forEachTrial(at: 0..<grid.count) { trial, id in
+            ids.append(id)
+            identities.append(TrialIdentity(trial))
         }
+        let load: (Int) -> TrialResult? = { index in store.load(ids[index]).map { identities[index].applied(to: $0) } }
+        let preloaded: [TrialResult?]? = grid.count <= Self.preloadLimit ? (0..<grid.count).map(load) : nil
+        let stored: (Int) -> TrialResult? = { index in preloaded?[index] ?? (preloaded == nil ? load(index) : nil) }
         let paths = grid.sweptPaths
         var missing: [Int] = []
         var presentMetrics: Set<String> = []
@@ -144,6 +149,36 @@ public struct ResultsAssembler {
 
         """
         try AtomicFile.write(text, to: store.path("spec.json"))
+    }
+}
+
+/// Where a trial sits in the current grid: what the CSV files say about it besides its outcome.
+struct TrialIdentity {
+    var index: Int
+    var label: String
+    var series: String
+    var repetition: Int
+    var seed: UInt64
+    var swept: [String: String]
+
+    init(_ trial: Trial) {
+        index = trial.index
+        label = trial.label
+        series = trial.series
+        repetition = trial.repetition
+        seed = trial.seed
+        swept = trial.swept.mapValues(\.text)
+    }
+
+    func applied(to result: TrialResult) -> TrialResult {
+        var result = result
+        result.index = index
+        result.label = label
+        result.series = series
+        result.repetition = repetition
+        result.seed = seed
+        result.swept = swept
+        return result
     }
 }
 

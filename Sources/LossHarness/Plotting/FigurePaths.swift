@@ -23,16 +23,16 @@ public struct FigurePaths: Sendable, Hashable {
     }
 
     /// `<results>/<experiment>`.
-    public var resultsDirectory: String { (resultsRoot as NSString).appendingPathComponent(experiment) }
+    public var resultsDirectory: String { Paths.join(resultsRoot, experiment) }
     /// `<results>/<experiment>/figures`.
-    public var dataDirectory: String { (resultsDirectory as NSString).appendingPathComponent("figures") }
+    public var dataDirectory: String { Paths.join(resultsDirectory, "figures") }
     /// `<plots>/<experiment>`.
-    public var plotsDirectory: String { (plotsRoot as NSString).appendingPathComponent(experiment) }
+    public var plotsDirectory: String { Paths.join(plotsRoot, experiment) }
 
     /// A results file of the experiment, e.g. `summary.csv`.
-    public func results(_ file: String) -> String { (resultsDirectory as NSString).appendingPathComponent(file) }
-    public func data(_ figure: String) -> String { (dataDirectory as NSString).appendingPathComponent(figure + ".dat") }
-    public func script(_ figure: String) -> String { (plotsDirectory as NSString).appendingPathComponent(figure + ".gp") }
-    public func png(_ figure: String) -> String { (plotsDirectory as NSString).appendingPathComponent(figure + ".png") }
-    public func svg(_ figure: String) -> String { (plotsDirectory as NSString).appendingPathComponent(figure + ".svg") }
+    public func results(_ file: String) -> String { Paths.join(resultsDirectory, file) }
+    public func data(_ figure: String) -> String { Paths.join(dataDirectory, figure + ".dat") }
+    public func script(_ figure: String) -> String { Paths.join(plotsDirectory, figure + ".gp") }
+    public func png(_ figure: String) -> String { Paths.join(plotsDirectory, figure + ".png") }
+    public func svg(_ figure: String) -> String { Paths.join(plotsDirectory, figure + ".svg") }
 }

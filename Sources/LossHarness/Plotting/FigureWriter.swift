@@ -69,7 +69,8 @@ public struct FigureWriter: Sendable {
         }
         for spec in specs {
             let source = FigureDataBuilder.source(of: spec.type)
-            if tables[source] == nil { tables[source] = try Self.readTable(paths.results(source)) }
+            if tables[source] == nil { tables[source] = try CSVTable.read(paths.results(source)) }
+            try FigureSourceCheck.check(tables[source]!, for: spec)
             let data = FigureDataBuilder.build(spec, experiment: experiment, table: tables[source]!)
             let description = "\(experiment.name)/\(spec.name), a \(spec.type.rawValue) figure of \(spec.y) from \(paths.results(source))"
             try AtomicFile.write(data.text(description: description), to: paths.data(spec.name))
@@ -86,14 +87,6 @@ public struct FigureWriter: Sendable {
             if result == .unavailable { available = false }
         }
         return outcomes
-    }
-
-    static func readTable(_ path: String) throws -> CSVTable {
-        do {
-            return CSVTable(text: try String(contentsOfFile: path, encoding: .utf8))
-        } catch {
-            throw FileError(path: path, reason: "cannot be read (\(error.localizedDescription))")
-        }
     }
 
     /// Removes the files of figures that are not in `names` and that LossLab wrote.

@@ -18,6 +18,9 @@ public struct StudyReport: Sendable {
         public var claims: [ClaimRecord]?
         /// Where the study's results are, as given (for the text).
         public var resultsDirectory: String
+        /// How the results were made when not from the file as written ("made with --seeds 3"),
+        /// said under the study's title.
+        public var provenance: String?
 
         public init(experiment: Experiment, figures: [FigureSpec], images: [String: String], claims: [ClaimRecord]?,
                     resultsDirectory: String) {
@@ -111,6 +114,9 @@ public struct StudyReport: Sendable {
         lines.append("Experiment `\(experiment.name)` (`\(MarkdownText.line(experiment.file))`)"
                      + (experiment.kind == .curves ? ", kind curves: losses evaluated on a grid, nothing trained." : "."))
         lines.append("")
+        if let provenance = study.provenance {
+            lines += ["**These results were not made from the file as written: they were \(MarkdownText.line(provenance)).**", ""]
+        }
         if !experiment.claim.isEmpty {
             lines += ["**Claim:** " + MarkdownText.line(experiment.claim), ""]
         }

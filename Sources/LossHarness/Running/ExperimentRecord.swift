@@ -11,24 +11,43 @@ public struct ExperimentOrigin: Sendable, Codable, Equatable {
     public var seeds: Int?
     /// The working folder `file` is relative to (`nil`: unknown).
     public var directory: String?
+    /// Whether `--quick` reduced the experiment (``QuickSettings``).
+    public var quick: Bool
 
-    public init(file: String, overrides: [String] = [], seeds: Int? = nil, directory: String? = nil) {
+    public init(file: String, overrides: [String] = [], seeds: Int? = nil, directory: String? = nil, quick: Bool = false) {
         self.file = file
         self.overrides = overrides
         self.seeds = seeds
         self.directory = directory
+        self.quick = quick
     }
+
+    enum CodingKeys: String, CodingKey {
+        case file, overrides, seeds, directory, quick
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        file = try container.decode(String.self, forKey: .file)
+        overrides = try container.decode([String].self, forKey: .overrides)
+        seeds = try container.decodeIfPresent(Int.self, forKey: .seeds)
+        directory = try container.decodeIfPresent(String.self, forKey: .directory)
+        quick = try container.decodeIfPresent(Bool.self, forKey: .quick) ?? false
+    }
+
+    /// Whether the experiment is the file exactly as written: no `--set`, `--seeds` or `--quick`.
+    public var isFileAsWritten: Bool { overrides.isEmpty && seeds == nil && !quick }
 
     /// The file's path from `currentDirectory`: as recorded when it is absolute or was recorded in
     /// that same folder, else made absolute from the recorded folder.
     public func filePath(from currentDirectory: String?) -> String {
         guard !file.hasPrefix("/"), let directory, directory != currentDirectory else { return file }
-        return (directory as NSString).appendingPathComponent(file)
+        return Paths.join(directory, file)
     }
 
-    /// The options that re-create the same experiment from the file: `--set` and `--seeds`.
+    /// The options that re-create the same experiment from the file: `--set`, `--seeds`, `--quick`.
     public var options: [String] {
-        overrides.flatMap { ["--set", $0] } + (seeds.map { ["--seeds", String($0)] } ?? [])
+        overrides.flatMap { ["--set", $0] } + (seeds.map { ["--seeds", String($0)] } ?? []) + (quick ? ["--quick"] : [])
     }
 }
 
@@ -123,28 +142,76 @@ public struct ExperimentRecord: Sendable, Equatable {
         return Set(x.keys).union(y.keys).sorted().filter { x[$0] != y[$0] }
     }
 
-    /// Makes `store`'s `experiment.json` hold this record: writes it (atomically) when there is
-    /// none, leaves it alone when it holds the same experiment, and when it holds another one
-    /// replaces it if `replace` (`--fresh`) and throws ``ResultsConflict`` otherwise.
-    public func claim(_ store: ResultStore, replace: Bool) throws {
+    /// Top-level fields that change what a study says about its results, not the numbers: editing
+    /// them needs no new trial.
+    public static let presentationFields: Set<String> = ["title", "description", "claim", "plots"]
+
+    /// The fields that make the numbers of this record and `other` differ: the experiment's
+    /// fields other than ``presentationFields``, and `--quick` (reported as `(--quick)`).
+    public func numericDifferences(from other: ExperimentRecord) -> [String] {
+        let fields = Self.differingFields(experiment, other.experiment).filter { !Self.presentationFields.contains($0) }
+        return fields + (provenance.quick != other.provenance.quick ? ["(--quick)"] : [])
+    }
+
+    /// What ``claim(_:fresh:shard:)`` did to `experiment.json`.
+    public enum Claim: Sendable, Equatable {
+        /// The folder held no record, or the same definition: nothing changed for the numbers.
+        case kept
+        /// The folder held an earlier version of the same file, run as written, and this run (also
+        /// as written) replaces it; trials of the old version that the new one still has are
+        /// reused. The fields that changed.
+        case updated(fields: [String])
+        /// `--fresh` replaced another definition.
+        case replaced(fields: [String])
+    }
+
+    /// Makes `store`'s `experiment.json` hold this record, or refuses. The rule a researcher can
+    /// rely on: **a results folder only ever holds the results of one definition, and the report
+    /// and the figures name it.**
+    ///
+    /// - No record, or the same definition (presentation fields such as the title or the figures
+    ///   may differ): the record is written and nothing else changes.
+    /// - Another definition, and both this run and the recorded one are the file as written (no
+    ///   `--set`, `--seeds` or `--quick`) on a single machine: the file was edited, and the folder
+    ///   follows it (``Claim/updated(fields:)``); the caller says so.
+    /// - Another definition otherwise (a quick look with `--set` on a finished study, a plain run on
+    ///   a folder made with overrides, a shard): refused with ``ResultsConflict``, which names what
+    ///   differs and the two ways on: `--fresh`, or another `--results` folder. With `fresh` the
+    ///   record is replaced (the caller discards the stored trials).
+    @discardableResult
+    public func claim(_ store: ResultStore, fresh: Bool, shard: Bool) throws -> Claim {
         let path = store.path(ExperimentRecord.fileName)
         let existing: ExperimentRecord?
         do {
             existing = try ExperimentRecord.read(path)
-        } catch where replace {
+        } catch where fresh {
             existing = nil
         }
+        var outcome = Claim.kept
         if let existing {
-            if existing.experiment == experiment { return }
-            if !replace { throw ResultsConflict(store: store, existing: existing, new: self) }
+            // The same definition made the same way: the record (and its provenance, which a merge
+            // uses to name re-run commands) stays as it is.
+            if existing.experiment == experiment && existing.provenance.quick == provenance.quick { return .kept }
+            let fields = numericDifferences(from: existing)
+            if !fields.isEmpty {
+                if fresh {
+                    outcome = .replaced(fields: fields)
+                } else if !shard && existing.provenance.isFileAsWritten && provenance.isFileAsWritten {
+                    outcome = .updated(fields: fields)
+                } else {
+                    throw ResultsConflict(store: store, existing: existing, new: self)
+                }
+            }
         }
         try AtomicFile.write(text, to: path)
+        return outcome
     }
 
     /// The conflict that claiming `store` would meet, without writing anything.
-    public func conflict(in store: ResultStore) throws -> ResultsConflict? {
+    public func conflict(in store: ResultStore, shard: Bool) throws -> ResultsConflict? {
         guard let existing = try ExperimentRecord.read(store.path(ExperimentRecord.fileName)),
-              existing.experiment != experiment else { return nil }
+              !numericDifferences(from: existing).isEmpty else { return nil }
+        if !shard && existing.provenance.isFileAsWritten && provenance.isFileAsWritten { return nil }
         return ResultsConflict(store: store, existing: existing, new: self)
     }
 }
@@ -155,17 +222,24 @@ public struct ResultsConflict: Error, Sendable, CustomStringConvertible {
     public var fields: [String]
     public var existingOrigin: ExperimentOrigin
 
+    public var newOrigin: ExperimentOrigin
+    /// The second way on, after another `--results` folder.
+    public var startOver = "discard the stored results and start over with --fresh"
+
     init(store: ResultStore, existing: ExperimentRecord, new: ExperimentRecord) {
         path = store.path(ExperimentRecord.fileName)
-        fields = ExperimentRecord.differingFields(existing.experiment, new.experiment)
+        fields = new.numericDifferences(from: existing)
         existingOrigin = existing.provenance
+        newOrigin = new.provenance
     }
 
     public var description: String {
         let which = fields == [""] ? "" : " (fields that differ: \(fields.joined(separator: ", ")))"
         let made = ShellWords.join([existingOrigin.file] + existingOrigin.options)
-        return "\(path) holds a different definition of this experiment\(which), made from \(made). "
-            + "Results of two definitions are not mixed in one folder: run with --fresh to discard the stored trials and start over, "
-            + "or use another --results folder."
+        let asked = ShellWords.join([newOrigin.file] + newOrigin.options)
+        return "\(Paths.parent(of: path)) holds the results of another definition of this experiment\(which): they were made by "
+            + "`losslab run \(made)`, and this run is `losslab run \(asked)`. Nothing was changed. A results folder holds one "
+            + "definition only, so that its figures and report never show numbers of another: give this run its own folder with "
+            + "--results DIR (e.g. --results /tmp/quick), or \(startOver)."
     }
 }

@@ -17,7 +17,7 @@ public struct ResultStore: Sendable {
     public let directory: String
 
     public init(resultsRoot: String, experiment: String) {
-        directory = (resultsRoot as NSString).appendingPathComponent(experiment)
+        directory = Paths.join(resultsRoot, experiment)
     }
 
     public init(directory: String) {
@@ -42,21 +42,36 @@ public struct ResultStore: Sendable {
     }
 
     /// The stored trial with this id, or `nil` when there is none or it cannot be read (a file
-    /// that does not decode is treated as absent, so the trial is run again).
+    /// that does not decode, or holds another trial's id, is treated as absent, so the trial is
+    /// run again: see ``state(of:)``).
     public func load(_ id: String) -> TrialResult? {
-        guard let data = FileManager.default.contents(atPath: trialPath(id)) else { return nil }
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try? decoder.decode(TrialResult.self, from: data)
+        if case .readable(let result) = read(id) { return result }
+        return nil
     }
 
-    /// The build that made the stored trial with this id (decoding nothing else), or `nil` when
-    /// there is none or it cannot be read.
-    public func build(of id: String) -> String? {
-        struct Build: Decodable { var build: String }
-        // The decoder reads the whole document, so a torn file has no build.
-        guard let data = FileManager.default.contents(atPath: trialPath(id)) else { return nil }
-        return try? JSONDecoder().decode(Build.self, from: data).build
+    /// What is stored for a trial.
+    public enum StoredTrial: Sendable {
+        case absent
+        /// A file that is not a trial this build can use: torn, not JSON, a renamed key, an
+        /// unknown status, another trial's id. The reason says which.
+        case unreadable(reason: String)
+        case readable(TrialResult)
+    }
+
+    /// Decodes the stored trial with this id. The done/stale check of a run and the assembly of
+    /// the CSV files both go through here, so they agree on what a readable trial is.
+    public func read(_ id: String) -> StoredTrial {
+        guard let data = FileManager.default.contents(atPath: trialPath(id)) else {
+            return FileManager.default.fileExists(atPath: trialPath(id)) ? .unreadable(reason: "the file cannot be read") : .absent
+        }
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let result: TrialResult
+        do { result = try decoder.decode(TrialResult.self, from: data) } catch {
+            return .unreadable(reason: ExperimentLoader.parseErrorText(error))
+        }
+        guard result.id == id else { return .unreadable(reason: "it holds trial \(result.id)") }
+        return .readable(result)
     }
 
     /// The ids of every stored trial file.

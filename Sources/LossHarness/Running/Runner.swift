@@ -30,8 +30,12 @@ public struct RunOptions: Sendable {
 
 /// What a run tells its observer as it goes.
 public enum RunEvent: Sendable {
-    /// Before the first trial: trials in scope, already done, stale (to redo), to run now.
-    case started(total: Int, cached: Int, stale: Int, pending: Int)
+    /// The results folder was claimed (``Runner/claimResults()``): it now records this definition.
+    case claimed(ExperimentRecord.Claim)
+    /// Before the first trial: trials in scope, already done, stale (made by another build: to
+    /// redo), unreadable (a stored file that does not decode: to redo), to run now (the stale, the
+    /// unreadable and the missing).
+    case started(total: Int, cached: Int, stale: Int, unreadable: Int, pending: Int)
     /// A trial finished and was stored; `done` of `pending` so far.
     case finished(TrialResult, done: Int, pending: Int)
 }
@@ -76,10 +80,13 @@ public struct Runner: Sendable {
         return ShardAssignment(grid: grid, count: shard.count).trials(inShard: shard.index)
     }
 
-    /// Whether a trial's result is stored and made by this build.
+    /// Whether a trial's result is stored, readable and made by this build.
     public enum CacheState: String, Sendable {
         case done
+        /// Stored by another build of losslab: redone.
         case stale
+        /// Stored, but the file does not decode as a trial: redone.
+        case unreadable
         case pending
     }
 
@@ -87,22 +94,32 @@ public struct Runner: Sendable {
     public func forEachTrialState(indices: [Int], _ body: (Trial, String, CacheState) throws -> Void) rethrows {
         let stored = store.storedIDs()
         try grid.forEachTrial(at: indices) { trial, id in
-            let state: CacheState = if !stored.contains(id) { .pending } else if store.build(of: id) == options.build { .done } else { .stale }
+            let state: CacheState
+            if !stored.contains(id) {
+                state = .pending
+            } else {
+                switch store.read(id) {
+                case .absent: state = .pending
+                case .unreadable: state = .unreadable
+                case .readable(let result): state = result.build == options.build ? .done : .stale
+                }
+            }
             try body(trial, id, state)
         }
     }
 
-    /// For each trial in scope: whether a result for it is stored and made by this build.
-    public func cacheState(indices: [Int]) -> (done: [Int], stale: [Int], missing: [Int]) {
-        var done: [Int] = [], stale: [Int] = [], missing: [Int] = []
+    /// For each trial in scope, its grid index by cache state (`missing`: not stored).
+    public func cacheState(indices: [Int]) -> (done: [Int], stale: [Int], unreadable: [Int], missing: [Int]) {
+        var done: [Int] = [], stale: [Int] = [], unreadable: [Int] = [], missing: [Int] = []
         forEachTrialState(indices: indices) { trial, _, state in
             switch state {
             case .done: done.append(trial.index)
             case .stale: stale.append(trial.index)
+            case .unreadable: unreadable.append(trial.index)
             case .pending: missing.append(trial.index)
             }
         }
-        return (done, stale, missing)
+        return (done, stale, unreadable, missing)
     }
 
     /// The lock file of a run: one per shard, so that the shards of one experiment can run at once
@@ -116,18 +133,22 @@ public struct Runner: Sendable {
         ExperimentRecord(experiment, origin: options.origin ?? ExperimentOrigin(file: experiment.file))
     }
 
-    /// Makes the results folder hold this experiment: records it in `experiment.json` and, when
-    /// `fresh`, discards the stored trials in scope (a shard run discards only its own shard's, since
-    /// the other shards may be running at the same moment) and the shard records they invalidate.
+    /// Makes the results folder hold this experiment (``ExperimentRecord/claim(_:fresh:shard:)``):
+    /// records it in `experiment.json`, or refuses a folder that holds another definition, and
+    /// when `fresh` discards the stored trials in scope (a shard run discards only its own shard's,
+    /// since the other shards may be running at the same moment) and the shard records they
+    /// invalidate.
     ///
-    /// A single-machine run replaces the record of an edited experiment: trials are keyed by their
-    /// resolved configuration, so the trials of the old definition that the new one still contains
-    /// are reused and the others are simply left out of the CSV files. A shard run refuses a folder
-    /// that holds another definition unless `fresh`, because `merge` rebuilds the grid from the
-    /// record and shards of two definitions would never add up to one.
-    public func claimResults() throws {
-        try record.claim(store, replace: options.fresh || options.shard == nil)
-        guard options.fresh else { return }
+    /// When an edited file replaces its earlier version, trials are keyed by their resolved
+    /// configuration, so the trials of the old definition that the new one still contains are
+    /// reused and the others are simply left out of the CSV files (they stay stored, so undoing
+    /// the edit finds them again). A shard run refuses a folder that holds another definition
+    /// unless `fresh`, because `merge` rebuilds the grid from the record and shards of two
+    /// definitions would never add up to one.
+    @discardableResult
+    public func claimResults() throws -> ExperimentRecord.Claim {
+        let claim = try record.claim(store, fresh: options.fresh, shard: options.shard != nil)
+        guard options.fresh else { return claim }
         if let shard = options.shard {
             store.removeTrials(ids: trialIndices().map { grid.trial(at: $0).id })
             ShardRecord.remove(in: store, only: shard)
@@ -135,6 +156,7 @@ public struct Runner: Sendable {
             try store.removeTrials()
             ShardRecord.remove(in: store)
         }
+        return claim
     }
 
     /// Runs every pending trial; `observe` is called from worker threads, one event at a time.
@@ -143,11 +165,12 @@ public struct Runner: Sendable {
         let lock = try RunLock(path: store.path(Runner.lockName(shard: options.shard)), purpose: "running \(experiment.name)")
         defer { withExtendedLifetime(lock) {} }
         store.removeTemporaryFiles(olderThan: options.shard == nil ? nil : 3600)
-        try claimResults()
+        observe(.claimed(try claimResults()))
         let indices = trialIndices()
         let state = cacheState(indices: indices)
-        let pending = (state.stale + state.missing).sorted()
-        observe(.started(total: indices.count, cached: state.done.count, stale: state.stale.count, pending: pending.count))
+        let pending = (state.stale + state.unreadable + state.missing).sorted()
+        observe(.started(total: indices.count, cached: state.done.count, stale: state.stale.count, unreadable: state.unreadable.count,
+                         pending: pending.count))
 
         let next = Atomic<Int>(0)
         let completed = Atomic<Int>(0)

@@ -50,16 +50,16 @@ public struct SlurmJob: Sendable {
     }
 
     /// `results/<experiment>`, as the user gave the results root.
-    public var resultsDirectory: String { (resultsRoot as NSString).appendingPathComponent(experiment) }
+    public var resultsDirectory: String { Paths.join(resultsRoot, experiment) }
     /// Where the scripts go: `results/<experiment>/slurm`.
-    public var scriptDirectory: String { (resultsDirectory as NSString).appendingPathComponent("slurm") }
+    public var scriptDirectory: String { Paths.join(resultsDirectory, "slurm") }
     public var arrayScriptPath: String { scriptDirectory + "/array.sbatch" }
     public var mergeScriptPath: String { scriptDirectory + "/merge.sbatch" }
     /// The jobs' logs, absolute: Slurm opens them before the job starts, wherever it starts.
     public var logDirectory: String { absolute(scriptDirectory + "/logs") }
 
     private func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : (workingDirectory as NSString).appendingPathComponent(path)
+        path.hasPrefix("/") ? path : Paths.join(workingDirectory, path)
     }
 
     /// `#SBATCH` lines for the resources given on the command line (Slurm's defaults otherwise).

@@ -11,30 +11,11 @@ public enum ExperimentLoader {
     /// Messages name the file `name` (default: `path`), e.g. the path as the user wrote it.
     public static func load(path: String, name: String? = nil, overrides: [String] = [], seeds: Int? = nil) throws -> Experiment {
         let file = name ?? path
-        let data: Data
-        guard !path.contains("\0") else {
-            throw FileError(path: file.replacingOccurrences(of: "\0", with: "\\0"), reason: "is not a valid path (it holds a NUL byte)")
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumFileSize,
+           !path.contains("\0") {
+            throw SpecErrors([SpecError(file: file, path: "", value: "\(size) bytes", expected: "a file of at most \(maximumFileSize) bytes")])
         }
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw FileError(path: file, reason: "no such file")
-        }
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if attributes[.type] as? FileAttributeType == .typeDirectory {
-                throw FileError(path: file, reason: "is a directory, not an experiment file")
-            }
-            if let size = attributes[.size] as? Int, size > maximumFileSize {
-                throw SpecErrors([SpecError(file: file, path: "", value: "\(size) bytes",
-                                            expected: "a file of at most \(maximumFileSize) bytes")])
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as SpecErrors {
-            throw error
-        } catch let error as FileError {
-            throw error
-        } catch {
-            throw FileError(path: file, reason: "cannot be read (\((error as NSError).localizedDescription))")
-        }
+        let data = try InputFile.read(path, name: file, limit: maximumFileSize, expected: "an experiment file")
         return try load(data: data, file: file, overrides: overrides, seeds: seeds)
     }
 
@@ -121,10 +102,13 @@ public enum ExperimentLoader {
 public struct FileError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var reason: String
+    /// Whether reading failed (an input: exit 66) rather than writing (an output: exit 73).
+    public var isInput: Bool
 
-    public init(path: String, reason: String) {
+    public init(path: String, reason: String, isInput: Bool = false) {
         self.path = path
         self.reason = reason
+        self.isInput = isInput
     }
 
     public var description: String { "\(path): \(reason)" }

@@ -25,10 +25,10 @@ public struct BaselineStore: Sendable {
     public static let defaultName = "main"
 
     /// `<results>/baselines`.
-    public var directory: String { (resultsRoot as NSString).appendingPathComponent("baselines") }
+    public var directory: String { Paths.join(resultsRoot, "baselines") }
 
     /// The folder of the baseline `name`.
-    public func path(of name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+    public func path(of name: String) -> String { Paths.join(directory, name) }
 
     /// What a baseline name may be: a folder name that stays inside `baselines/`.
     public static let namePattern = "letters, digits, '.', '-' and '_', starting with a letter or digit, at most 64 characters (e.g. main, v0.2, before-adam-fix)"
@@ -51,7 +51,7 @@ public struct BaselineStore: Sendable {
     public func save(name: String, from source: String, date: String, gitCommit: String?) throws(TrackingError) -> BaselineManifest {
         try Self.validate(name: name)
         guard FileManager.default.fileExists(atPath: source) else { throw .notFound(path: source) }
-        if ResultsRoot.isFile((source as NSString).appendingPathComponent("trials.csv")) {
+        if ResultsRoot.isFile(Paths.join(source, "trials.csv")) {
             throw .unreadable(path: source, reason: "is one experiment's results folder; give the results root that holds it")
         }
         guard let contents = ResultsRoot.contents(of: source) else { throw .unreadable(path: source, reason: "is not a readable folder") }
@@ -61,13 +61,13 @@ public struct BaselineStore: Sendable {
         let manifest = BaselineManifest(name: name, date: date, gitCommit: gitCommit, source: source, experiments: contents.experiments)
         let target = path(of: name)
         let suffix = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let temporary = (directory as NSString).appendingPathComponent(".\(name).tmp-\(suffix)")
+        let temporary = Paths.join(directory, ".\(name).tmp-\(suffix)")
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: temporary, withIntermediateDirectories: true)
             for experiment in contents.experiments {
-                let from = (source as NSString).appendingPathComponent(experiment)
-                let to = (temporary as NSString).appendingPathComponent(experiment)
+                let from = Paths.join(source, experiment)
+                let to = Paths.join(temporary, experiment)
                 try manager.createDirectory(atPath: to, withIntermediateDirectories: false)
                 for file in Self.savedFiles where ResultsRoot.isFile(from + "/" + file) {
                     try manager.copyItem(atPath: from + "/" + file, toPath: to + "/" + file)
@@ -76,12 +76,12 @@ public struct BaselineStore: Sendable {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try AtomicFile.write(try encoder.encode(manifest) + Data("\n".utf8),
-                                 to: (temporary as NSString).appendingPathComponent(BaselineManifest.fileName))
+                                 to: Paths.join(temporary, BaselineManifest.fileName))
         } catch {
             try? manager.removeItem(atPath: temporary)
             throw .cannotWrite(path: target, reason: "cannot be written: \(Self.reason(error))")
         }
-        let old = (directory as NSString).appendingPathComponent(".\(name).old-\(suffix)")
+        let old = Paths.join(directory, ".\(name).old-\(suffix)")
         let hadOld = manager.fileExists(atPath: target)
         if hadOld, rename(target, old) != 0 {
             let reason = String(cString: strerror(errno))
@@ -103,7 +103,7 @@ public struct BaselineStore: Sendable {
     public func list() -> [BaselineManifest] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.sorted().filter { !$0.hasPrefix(".") && ResultsRoot.isFolder(path(of: $0)) }.map { name in
-            let file = (path(of: name) as NSString).appendingPathComponent(BaselineManifest.fileName)
+            let file = Paths.join(path(of: name), BaselineManifest.fileName)
             if let data = FileManager.default.contents(atPath: file),
                var manifest = try? JSONDecoder().decode(BaselineManifest.self, from: data) {
                 manifest.name = name

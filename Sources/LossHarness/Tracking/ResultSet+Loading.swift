@@ -15,7 +15,7 @@ extension ResultSet {
         if !ResultsRoot.isFolder(path) {
             return try loadFile(path)
         }
-        let trials = (path as NSString).appendingPathComponent("trials.csv")
+        let trials = Paths.join(path, "trials.csv")
         if ResultsRoot.isFile(trials) {
             var set = try loadFile(trials)
             set.path = path
@@ -24,19 +24,19 @@ extension ResultSet {
         guard let contents = ResultsRoot.contents(of: path) else {
             throw .unreadable(path: path, reason: "cannot be listed")
         }
-        if contents.experiments.isEmpty, ResultsRoot.isFile((path as NSString).appendingPathComponent("curves.csv")) {
+        if contents.experiments.isEmpty, ResultsRoot.isFile(Paths.join(path, "curves.csv")) {
             return ResultSet(path: path, shape: .experiment, groups: [],
                              notes: ["\(path): a curves experiment (curves.csv, no trials.csv): nothing to compare"])
         }
         var set = ResultSet(path: path, shape: .root, groups: [], experiments: contents.experiments)
         for name in contents.experiments {
-            let file = ((path as NSString).appendingPathComponent(name) as NSString).appendingPathComponent("trials.csv")
+            let file = Paths.join(path, name, "trials.csv")
             let (groups, notes) = try TrialsTable.read(try table(file), file: file, experiment: name)
             set.groups += groups
             set.notes += notes
         }
         for name in contents.curves {
-            set.notes.append("\((path as NSString).appendingPathComponent(name)): a curves experiment (no trials.csv): not compared")
+            set.notes.append("\(Paths.join(path, name)): a curves experiment (no trials.csv): not compared")
         }
         return set
     }
@@ -55,17 +55,18 @@ extension ResultSet {
         return ResultSet(path: path, shape: .experiment, groups: groups, notes: notes)
     }
 
+    /// The CSV at `path`, read strictly (``CSVReader``): a cut-off, ragged or badly quoted file is
+    /// an error naming the line and column.
     private static func table(_ path: String) throws(TrackingError) -> CSVTable {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path: path, reason: "cannot be read")
+        let text: String
+        do { text = try InputFile.text(path) } catch {
+            throw .unreadable(path: path, reason: error.reason)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .invalidResults(file: path, location: "content", value: "bytes that are not UTF-8", expected: "a UTF-8 CSV file")
+        do {
+            return try CSVTable(strict: text, file: path)
+        } catch {
+            throw .invalidResults(file: path, location: "line \(error.line), column \(error.column)", value: error.value ?? "",
+                                  expected: error.expected)
         }
-        let table = CSVTable(text: text)
-        guard !table.header.isEmpty, table.header != [""] else {
-            throw .invalidResults(file: path, location: "header", value: "", expected: "a CSV header row")
-        }
-        return table
     }
 }

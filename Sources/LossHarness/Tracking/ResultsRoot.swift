@@ -20,7 +20,7 @@ public enum ResultsRoot {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return nil }
         var contents = Contents(experiments: [], curves: [])
         for name in names.sorted() where !name.hasPrefix(".") && !reservedFolders.contains(name) {
-            let folder = (root as NSString).appendingPathComponent(name)
+            let folder = Paths.join(root, name)
             if isFile(folder + "/trials.csv") {
                 contents.experiments.append(name)
             } else if isFile(folder + "/curves.csv") {

@@ -36,15 +36,21 @@ enum TrialsTable {
                 notes.append("\(file): column \(header[index]) is not compared (not a known metric, timing or throughput)")
             }
         }
+        // A comparison of nothing would pass any gate: a file without trials or without a metric
+        // is an error, not an empty table.
+        guard !measureColumns.isEmpty else {
+            throw .invalidResults(file: file, location: "header", value: header.joined(separator: ","),
+                                  expected: "a trials.csv with at least one metric or timing column after repetition")
+        }
+        guard !table.rows.isEmpty else {
+            throw .invalidResults(file: file, location: "line 2", value: "",
+                                  expected: "at least one trial (the file has only its header: did the run finish any trial?)")
+        }
         var order: [GroupIdentity] = []
         var observations: [GroupIdentity: [String: [Observation]]] = [:]
         for (rowIndex, row) in table.rows.enumerated() {
-            if row == [""] { continue }
-            let line = rowIndex + 2
-            guard row.count == header.count else {
-                throw .invalidResults(file: file, location: "line \(line)", value: "\(row.count) fields",
-                                      expected: "\(header.count) fields, one per header column")
-            }
+            // The strict reader (ResultSet+Loading) has checked every row's width.
+            let line = table.location(row: rowIndex, column: 0).line
             let identity = GroupIdentity(experiment: experiment, columns: groupColumns.map(\.element),
                                          values: groupColumns.map { row[$0.offset] })
             if observations[identity] == nil {

@@ -64,8 +64,9 @@ import Testing
             Issue.record("a different experiment was accepted")
         } catch let conflict as ResultsConflict {
             #expect(conflict.fields == ["training"])
-            #expect(conflict.description.contains("holds a different definition of this experiment"))
-            #expect(conflict.description.contains("made from experiments/shards.json5 --set training.batch_size=8 --seeds 2"))
+            #expect(conflict.description.contains("holds the results of another definition of this experiment (fields that differ: training)"))
+            #expect(conflict.description.contains("made by `losslab run experiments/shards.json5 --set training.batch_size=8 --seeds 2`"))
+            #expect(conflict.description.contains("--results DIR"))
             #expect(conflict.description.contains("--fresh"))
         }
         #expect(ResultStore(resultsRoot: scratch.path, experiment: "shards").storedIDs() == stored)

@@ -75,7 +75,7 @@ struct RunnerTests {
 
         let started = Mutex<(Int, Int, Int)?>(nil)
         let outcome = try runExperiment(experiment, root: folder.path, jobs: 1, build: "build-a") { event in
-            if case .started(_, let cached, let stale, let pending) = event { started.withLock { $0 = (cached, stale, pending) } }
+            if case .started(_, let cached, let stale, _, let pending) = event { started.withLock { $0 = (cached, stale, pending) } }
         }
         #expect(started.withLock { $0 }! == (7, 1, 1))
         #expect(outcome.run.ran == 1)

@@ -49,7 +49,7 @@ func problems(in data: Data, file: String) -> [SpecError] {
     do {
         let experiment = try ExperimentLoader.load(data: data, file: file)
         let runner = try Runner(experiment: experiment, options: RunOptions(resultsRoot: "/nonexistent", jobs: 1))
-        return PairingCheck.problems(in: runner.grid)
+        return DuplicateTrialCheck.problems(in: runner.grid) + PairingCheck.problems(in: runner.grid)
     } catch let errors as SpecErrors {
         return errors.errors
     } catch {

@@ -263,11 +263,13 @@ import Testing
         try TrackingFixtures.write("""
         trial_id,loss,series,repetition,seed,status,message,epochs_run,train_seconds,mse
         1,mse,mse,0,7,completed,,3,1,0.5
+
         """, to: folder + "/b.csv")
         try TrackingFixtures.write("""
         trial_id,loss,series,loss.delta,repetition,seed,status,message,epochs_run,train_seconds,mse
         1,mse,mse,,0,7,completed,,3,1,0.5
         2,huber,huber(delta=1),1,0,7,completed,,3,1,0.4
+
         """, to: folder + "/c.csv")
         let comparison = try Comparison(baseline: try ResultSet.load(path: folder + "/b.csv"), current: try ResultSet.load(path: folder + "/c.csv"))
         #expect(Self.row(comparison, loss: "mse", metric: "mse")?.verdict == .unchanged)

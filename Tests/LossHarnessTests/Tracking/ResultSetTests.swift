@@ -48,8 +48,8 @@ import Testing
         #expect(set.groups[0].measureNames == ["train_seconds", "mse"])
 
         try TrackingFixtures.write(header + "1,mse,mse,0,7,completed,,3,1,0.5\n", to: folder + "/short.csv")
-        #expect(throws: TrackingError.invalidResults(file: folder + "/short.csv", location: "line 2", value: "10 fields",
-                                                     expected: "11 fields, one per header column")) {
+        #expect(throws: TrackingError.invalidResults(file: folder + "/short.csv", location: "line 2, column 33", value: "10 fields",
+                                                     expected: "11 fields, one per header column (trial_id,loss,series,repetition,...)")) {
             try ResultSet.load(path: folder + "/short.csv")
         }
         try TrackingFixtures.write(header + "1,mse,mse,0,7,completed,,3,1,abc,9\n", to: folder + "/word.csv")

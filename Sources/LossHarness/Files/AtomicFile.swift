@@ -10,9 +10,7 @@ import Foundation
 /// and the CSV files are assembled again by the next `losslab run`.
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String, durable: Bool = true) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/." + (path as NSString).lastPathComponent
-            + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = temporaryPath(for: path)
         guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
             throw FileError(path: path, reason: "cannot be written (is the folder writable?)")
         }
@@ -32,6 +30,12 @@ public enum AtomicFile {
         }
     }
 
+    /// A fresh hidden name beside `path` for the data on its way there: `.<name>.tmp-<pid>-<random>`
+    /// (``ResultStore/removeTemporaryFiles(olderThan:)`` recognises it).
+    static func temporaryPath(for path: String) -> String {
+        Paths.join(Paths.folder(of: path), "." + Paths.lastComponent(of: path) + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    }
+
     public static func write(_ text: String, to path: String, durable: Bool = true) throws {
         try write(Data(text.utf8), to: path, durable: durable)
     }
@@ -44,63 +48,10 @@ public enum AtomicFile {
             if isDirectory.boolValue { return }
             throw FileError(path: path, reason: "is a file where a folder is needed")
         }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = Paths.parent(of: path)
         if !parent.isEmpty, parent != path { try createDirectory(parent) }
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw FileError(path: path, reason: "cannot be created: \(String(cString: strerror(errno)))")
         }
-    }
-}
-
-/// A text file built by appending, then written atomically: large CSV files are assembled in a
-/// temporary file and renamed into place, so memory stays bounded and no reader sees half a file.
-public final class StreamingFile {
-    private let path: String
-    private let temporary: String
-    private let handle: FileHandle
-    private var buffer = Data()
-
-    public init(path: String) throws {
-        self.path = path
-        let directory = (path as NSString).deletingLastPathComponent
-        temporary = (directory.isEmpty ? "." : directory) + "/." + (path as NSString).lastPathComponent
-            + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw FileError(path: path, reason: "cannot be written (is the folder writable?)")
-        }
-        self.handle = handle
-    }
-
-    public func append(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count > 1 << 20 { try flush() }
-    }
-
-    private func flush() throws {
-        try handle.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// Flushes, syncs and renames the file into place.
-    public func commit() throws {
-        do {
-            try flush()
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            discard()
-            throw FileError(path: path, reason: "cannot be written: \(error.localizedDescription)")
-        }
-        guard rename(temporary, path) == 0 else {
-            discard()
-            throw FileError(path: path, reason: "cannot be replaced")
-        }
-    }
-
-    /// Removes the temporary file (the target is left as it was).
-    public func discard() {
-        try? handle.close()
-        try? FileManager.default.removeItem(atPath: temporary)
     }
 }
