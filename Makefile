@@ -5,13 +5,14 @@ RELEASE_BIN := .build/release/losslab
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 APT_PACKAGES := gnuplot-nox
 
-.PHONY: all deps build release reproduce test gate baseline bench bench-peers test-slurm fuzz clean help
+.PHONY: all deps build release reproduce test test-release gate baseline bench bench-peers test-slurm fuzz clean help
 
 all: build
 
 help:
 	@echo "make reproduce   install what is missing, build (release), run every experiment, write results/ plots/ and results/REPORT.md"
-	@echo "make test        the whole test suite (unit tests and the quick regression gate)"
+	@echo "make test        the whole test suite (unit tests, the command-line suites on the release build, the quick gate)"
+	@echo "make test-release the command-line suites against the release binary"
 	@echo "make gate        the quick regression gate alone: every study with run --quick, compared with results/baselines/quick"
 	@echo "make baseline    regenerate the committed quick baseline after an intended change to the numerics"
 	@echo "make bench       run losslab bench and record it in results/bench/history.csv"
@@ -43,7 +44,16 @@ reproduce: deps release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@$(MAKE) --no-print-directory test-release
 	@$(MAKE) --no-print-directory gate
+
+# The command-line suites again, against the release binary a user builds (what ships: its
+# optimiser settings, not the debug build's): every odd path, damaged input, bad file and signal
+# must give an exit code of losslab's, never a trap.
+RELEASE_SUITES := RobustnessTests|PathArgumentTests|ResultsDefinitionTests|DamagedInputTests|CommandLineConsistencyTests|InterruptionTests
+test-release: release
+	$(SWIFT) build --build-tests
+	LOSSLAB_EXECUTABLE=$(CURDIR)/$(RELEASE_BIN) $(SWIFT) test --skip-build --filter '$(RELEASE_SUITES)'
 
 # The quick regression gate: every study of experiments/ with `losslab run --quick` (2 seeds, at
 # most 3 epochs and 400 training and test samples; see `losslab run --help`), compared with the

@@ -24,11 +24,11 @@ public struct Arguments {
         Paths.resolve(path, from: workingDirectory)
     }
 
-    /// The value of `--name` as a file or folder path, given at most once (`fallback` when absent).
-    /// An empty path is refused (it would mean the current folder, silently), and so is one
-    /// holding a NUL byte (no file can have it).
+    /// The value of `--name` as a file or folder path, given at most once (`fallback` when absent),
+    /// resolved from ``workingDirectory``. An empty path is refused (it would mean the current
+    /// folder, silently), and so is one holding a NUL byte (no file can have it).
     public mutating func path(_ name: String, default fallback: String) throws -> String {
-        try path(name) ?? fallback
+        try path(name) ?? resolve(fallback)
     }
 
     /// The value of `--name` as a path, or `nil` when absent; see ``path(_:default:)``.
@@ -40,7 +40,7 @@ public struct Arguments {
         if text.contains("\0") {
             throw CommandError("\(command): --\(name): the path holds a NUL byte, which no file name can")
         }
-        return text
+        return resolve(text)
     }
 
     /// Whether `--help` or `-h` was given.

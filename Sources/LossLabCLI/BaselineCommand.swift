@@ -40,7 +40,7 @@ enum BaselineCommand: Subcommand {
             guard words.count == 2 || words.count == 3 else {
                 throw CommandError("baseline save: expected NAME and at most one RESULTS folder, got \(words.count - 1) argument\(words.count == 2 ? "" : "s") (see `losslab baseline --help`)")
             }
-            return try save(name: words[1], source: words.count == 3 ? words[2] : resultsRoot, store: store, console: console)
+            return try save(name: words[1], source: words.count == 3 ? arguments.resolve(words[2]) : resultsRoot, store: store, console: console)
         case "list":
             guard words.count == 1 else { throw CommandError("baseline list: unexpected argument \(words[1])") }
             return list(store: store, console: console)

@@ -45,7 +45,9 @@ enum CompareCommand: Subcommand {
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
         let options = try CompareOptions.parse(&arguments, command: name)
-        let paths = try arguments.positionals()
+        let written = try arguments.positionals()
+        if written.contains("") { throw CommandError("compare: an empty path: name a results folder or CSV file") }
+        let paths = written.map(arguments.resolve)
         guard paths.count == 2 else {
             throw CommandError("compare: expected BASELINE and CURRENT, got \(paths.count) path\(paths.count == 1 ? "" : "s") (see `losslab compare --help`)")
         }

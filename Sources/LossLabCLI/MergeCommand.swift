@@ -42,7 +42,8 @@ enum MergeCommand: Subcommand {
         guard positionals.count == 1, let given = positionals.first else {
             throw CommandError("merge: expected one results folder, e.g. `losslab merge results/outliers` (see `losslab merge --help`)")
         }
-        let directory = given.count > 1 && given.hasSuffix("/") ? String(given.dropLast()) : given
+        guard !given.isEmpty else { throw CommandError("merge: an empty path: name a results folder, e.g. results/outliers") }
+        let directory = arguments.resolve(Paths.normalized(given))
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandError("\(directory): no such folder (expected results/<experiment>, the folder a run wrote)", code: .noInput)

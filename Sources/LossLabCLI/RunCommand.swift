@@ -62,8 +62,8 @@ enum RunCommand: Subcommand {
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
         _ = GitCommit.shared  // starts the lookup for spec.json while the files load
         let jobs = try arguments.positiveInteger("jobs") ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let resultsRoot = arguments.resolve(try arguments.path("results", default: "results"))
-        let plotsRoot = arguments.resolve(try arguments.path("plots", default: "plots"))
+        let resultsRoot = try arguments.path("results", default: "results")
+        let plotsRoot = try arguments.path("plots", default: "plots")
         let overrides = try arguments.values("set")
         let seeds = try arguments.positiveInteger("seeds")
         let maximumTrials = try arguments.positiveInteger("max-trials") ?? Schema.defaultMaximumTrials

@@ -30,10 +30,10 @@ enum ValidateCommand: Subcommand {
                                                                 arguments: arguments)
                 console.print("ok: \(file): \(experiment.name), \(grid.count) trials (\(experiment.losses.count) losses, \(experiment.seeds) seeds)")
             } catch let error as CommandError {
-                console.printError(error.message)
+                console.printError("error: " + error.message)
                 if worst == .success || error.code == .noInput { worst = error.code }
             } catch let errors as SpecErrors {
-                console.printError(errors.description)
+                console.printError("error: " + errors.description)
                 if worst == .success { worst = .dataError }
             }
         }

@@ -8,10 +8,11 @@ import Testing
 /// the same folder is refused while the first holds it. About 20 s in a debug build.
 @Suite(.serialized)
 struct InterruptionTests {
-    /// 160 trials of a few milliseconds each: long enough to be caught running.
+    /// 144 trials of a few milliseconds each: long enough to be caught running (the release build
+    /// is several times faster than the debug one, so it trains longer).
     static let experiment = """
     {name: "long", dataset: {generator: "outliers", outlier_fraction: [0, 0.1, 0.2, 0.3], train_size: 400, test_size: 100, features: 3},
-     loss: ["mse", "mae", {name: "huber", delta: [0.5, 1, 2]}, "log_cosh"], training: {epochs: 8, batch_size: 16},
+     loss: ["mse", "mae", {name: "huber", delta: [0.5, 1, 2]}, "log_cosh"], training: {epochs: \(externalExecutable == nil ? 8 : 80), batch_size: 16},
      metrics: ["coefficient_error", "mae"], seeds: 6}
     """
     static let trialCount = 4 * 6 * 6
@@ -76,6 +77,18 @@ struct InterruptionTests {
         #expect(terminated.error.contains("losslab: terminated; finishing up"))
         #expect(terminated.error.contains("long: \(Self.trialCount) trials, \(afterInterrupt) already done"))
         #expect(terminated.error.contains("Run the same command again to resume."))
+
+        // A closed terminal or ssh session (SIGHUP) stops the run the same way, with 129.
+        let third = try Running(Self.arguments, in: folder)
+        let beforeHangUp = Self.storedCount(folder)
+        Self.waitForTrials(beforeHangUp + 3, folder, third)
+        kill(third.process.processIdentifier, SIGHUP)
+        let hungUp = third.finish()
+        #expect(hungUp.status == 129, "\(hungUp.error)")
+        #expect(hungUp.error.contains("losslab: hung up; finishing up"))
+        #expect(hungUp.error.contains("Run the same command again to resume."))
+        let trials = try folder.read("results/long/trials.csv")
+        #expect(trials.split(separator: "\n").count == 1 + Self.storedCount(folder), "trials.csv is consistent with the stored trials")
 
         let last = try Running(Self.arguments, in: folder)
         let completed = last.finish()

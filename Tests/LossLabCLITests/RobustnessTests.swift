@@ -86,13 +86,15 @@ struct RobustnessTests {
         .init(arguments: ["run", "sub"], code: .noInput, message: "error: sub: is a directory, not an experiment file"),
         .init(arguments: ["run", good, "copy.json5"], code: .dataError,
               message: "error: copy.json5: name \"outliers\" is also the name of outliers.json5; each experiment needs its own name"),
-        .init(arguments: ["run", "--results", "blocker/results", good], code: .cannotCreate, message: "/blocker: is a file where a folder is needed"),
+        .init(arguments: ["run", "--results", "blocker/results", good], code: .cannotCreate, message: "blocker: is a file where a folder is needed"),
         .init(arguments: ["validate", good, "missing.json5"], code: .noInput, message: "missing.json5: no such file"),
     ]
 
     /// Malformed and hostile command lines: the exit code and message, and no file written.
     @Test(arguments: commandLines)
     func badCommandLine(_ testCase: CommandCase) throws {
+        // A child process's arguments are C strings: a NUL byte cannot reach it from a shell.
+        if externalExecutable != nil && testCase.arguments.contains(where: { $0.contains("\0") }) { return }
         let (folder, _) = try Self.folder(with: [Self.good], from: goodFixtures)
         try folder.write(try folder.read(Self.good), to: "copy.json5")
         try FileManager.default.createDirectory(atPath: folder.file("sub"), withIntermediateDirectories: false)
