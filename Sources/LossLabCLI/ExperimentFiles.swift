@@ -5,9 +5,11 @@ import LossHarness
 /// code: 66 for a file that cannot be read, 65 for an invalid one.
 enum ExperimentFiles {
     /// Loads `path` (opened relative to `arguments`' working directory, named as given in messages).
-    static func load(_ path: String, overrides: [String], seeds: Int?, maximumTrials: Int, arguments: Arguments) throws -> (Experiment, Grid) {
+    static func load(_ path: String, overrides: [String], seeds: Int?, quick: Bool = false, maximumTrials: Int,
+                     arguments: Arguments) throws -> (Experiment, Grid) {
         do {
-            let experiment = try ExperimentLoader.load(path: arguments.resolve(path), name: path, overrides: overrides, seeds: seeds)
+            let experiment = try ExperimentLoader.load(path: arguments.resolve(path), name: path, overrides: overrides, seeds: seeds,
+                                                       quick: quick)
             let grid = Grid(experiment)
             if grid.count > maximumTrials {
                 let count = grid.count == Int.max ? "more than 9e18" : "\(grid.count)"
@@ -51,12 +53,8 @@ enum ExperimentFiles {
             return (experiment, grid, RecordedDefinition.note(recorded))
         case .other(let fields, let recorded):
             if recorded.options != origin.options {
-                var (again, againGrid) = try load(path, overrides: recorded.overrides, seeds: recorded.seeds, maximumTrials: Int.max,
-                                                  arguments: arguments)
-                if recorded.quick {
-                    again = QuickSettings.apply(to: again, seeds: recorded.seeds)
-                    againGrid = Grid(again)
-                }
+                let (again, againGrid) = try load(path, overrides: recorded.overrides, seeds: recorded.seeds, quick: recorded.quick,
+                                                  maximumTrials: Int.max, arguments: arguments)
                 if case .same = try RecordedDefinition.match(again, origin: recorded, store: store) {
                     return (again, againGrid, RecordedDefinition.note(recorded))
                 }

@@ -31,7 +31,10 @@ enum ListCommand: Subcommand {
     }
 
     static func parameters(_ infos: [ParameterInfo]) -> [String] {
-        infos.map { "      \($0.name) = \($0.defaultValue)  \($0.summary)" }
+        infos.map { info in
+            let accepts = info.kind == .checkedByComponent ? "" : " (\(info.expectation))"
+            return "      \(info.name) = \(info.defaultValue)  \(info.summary)\(accepts)"
+        }
     }
 
     static func text(_ section: String) -> String {
@@ -39,9 +42,9 @@ enum ListCommand: Subcommand {
         switch section {
         case "losses":
             lines.append("Losses (Keras 3 names; the alias works everywhere):")
-            for kind in LossKind.allCases {
+            for kind in LossRegistry.all {
                 let pairing = kind.naturalPairing
-                lines.append("  \(kind.rawValue) (\(kind.alias)): \(kind.summary)")
+                lines.append("  \(kind.name) (\(([kind.alias] + kind.otherNames).joined(separator: ", "))): \(kind.summary)")
                 lines.append("      pairing: \(pairing.activation.rawValue) output, \(pairing.encoding.rawValue) targets")
                 lines += parameters(kind.parameters)
             }
@@ -75,14 +78,9 @@ enum ListCommand: Subcommand {
             for encoding in TargetEncoding.allCases { lines.append("  \(encoding.rawValue)") }
         case "fields":
             lines.append("Experiment file fields (version 1), with defaults:")
-            for (title, fields) in [("top level", Schema.topLevel), ("dataset", Schema.dataset), ("model", Schema.model),
-                                    ("training", Schema.training), ("curves", Schema.curves), ("loss entry", Schema.lossEntry),
-                                    ("figure (an entry of plots)", FigureSpec.fields)] {
+            for (title, fields) in Schema.fieldReference {
                 lines.append("  \(title):")
-                for field in fields {
-                    let value = field.defaultValue?.description ?? "(none)"
-                    lines.append("      \(field.name) = \(value)  \(field.summary)")
-                }
+                for field in fields { lines.append("      \(field.name) = \(field.defaultText)  \(field.summary)") }
             }
         default:
             break

@@ -7,7 +7,28 @@ import LossHarness
 enum LossCommand: Subcommand {
     static let name = "loss"
     static let summary = "print a loss's value for targets and predictions given as JSON"
-    static let help = """
+    static var help: String { helpHead + parameterOptions + helpTail }
+
+    /// One option per parameter of any loss: `--label-smoothing X`, a flag for true/false ones.
+    static var parameterOptions: String {
+        var seen: [String: [String]] = [:]
+        var order: [ParameterInfo] = []
+        for loss in LossRegistry.all {
+            for info in loss.parameters {
+                if seen[info.name] == nil { order.append(info) }
+                seen[info.name, default: []].append(loss.alias)
+            }
+        }
+        return order.map { info in
+            let option = "--" + option(info) + (info.kind == .bool ? "" : " X")
+            return "  " + option.padding(toLength: 24, withPad: " ", startingAt: 0)
+                + "\(info.summary) (\(seen[info.name]!.joined(separator: ", ")); default \(info.defaultValue))"
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func option(_ info: ParameterInfo) -> String { info.name.replacingOccurrences(of: "_", with: "-") }
+
+    static let helpHead = """
     Usage: losslab loss NAME --target JSON --prediction JSON [options]
 
     Prints the value of loss NAME (a Keras name such as binary_crossentropy, or an alias such as
@@ -20,12 +41,10 @@ enum LossCommand: Subcommand {
     Options:
       --target JSON           targets (y_true)
       --prediction JSON       predictions (y_pred): probabilities, or logits with --from-logits
-      --from-logits           predictions are logits (bce, cce, focal, binary_focal)
-      --label-smoothing X     label smoothing in [0, 1] (bce, cce, focal, binary_focal)
-      --gamma X               focusing parameter (focal, binary_focal; default 2)
-      --alpha X               balancing factor (focal, binary_focal; default 0.25)
-      --apply-class-balancing weight classes by alpha (binary_focal)
-      --delta X               Huber threshold (huber; default 1)
+
+    """
+
+    static let helpTail = """
       --sample-weight JSON    one weight per sample
       --reduction R           mean (default, Keras's sum_over_batch_size), sum, or none (a JSON array)
 
@@ -42,17 +61,19 @@ enum LossCommand: Subcommand {
         let weightText = try arguments.value("sample-weight")
         let reductionText = try arguments.value("reduction") ?? "mean"
         var parameters: [String: ParameterValue] = [:]
-        if arguments.flag("from-logits") { parameters["from_logits"] = .bool(true) }
-        if arguments.flag("apply-class-balancing") { parameters["apply_class_balancing"] = .bool(true) }
-        for (option, key) in [("label-smoothing", "label_smoothing"), ("gamma", "gamma"), ("alpha", "alpha"), ("delta", "delta")] {
-            if let x = try arguments.number(option) { parameters[key] = .number(x) }
+        var read: Set<String> = []
+        for info in LossRegistry.all.flatMap(\.parameters) where read.insert(info.name).inserted {
+            if info.kind == .bool {
+                if arguments.flag(option(info)) { parameters[info.name] = .bool(true) }
+            } else if let x = try arguments.number(option(info)) {
+                parameters[info.name] = .number(x)
+            }
         }
         let names = try arguments.positionals()
         guard names.count == 1 else { throw CommandError("loss: expected exactly one loss name, got \(names.count) (see `losslab list`)") }
-        guard let kind = LossKind.named(names[0]) else {
-            let all = LossKind.allCases.flatMap { [$0.rawValue, $0.alias] }
-            let hint = closestMatch(to: names[0], among: all).map { " Did you mean \($0)?" } ?? ""
-            throw CommandError("loss: unknown loss '\(names[0])'.\(hint) Known: " + LossKind.allCases.map(\.alias).joined(separator: ", "))
+        guard let kind = LossRegistry.named(names[0]) else {
+            let hint = closestMatch(to: names[0], among: LossRegistry.allNames).map { " Did you mean \($0)?" } ?? ""
+            throw CommandError("loss: unknown loss '\(names[0])'.\(hint) Known: " + LossRegistry.all.map(\.alias).joined(separator: ", "))
         }
         guard let reduction = LossReduction(rawValue: reductionText) else {
             throw CommandError("loss: --reduction \(reductionText): expected mean, sum or none")
@@ -66,7 +87,7 @@ enum LossCommand: Subcommand {
         let prediction = try parseBatch(predictionText, option: "--prediction")
         var target = try parseBatch(targetText, option: "--target")
         if target.columns != prediction.columns {
-            if target.count == prediction.rows, prediction.columns > 1, kind == .categoricalCrossentropy || kind == .categoricalFocalCrossentropy {
+            if target.count == prediction.rows, prediction.columns > 1, kind.isCategorical {
                 target = Matrix(rows: prediction.rows, columns: 1, storage: target.storage)
                 if let bad = target.storage.first(where: { $0 < 0 || $0 >= Float(prediction.columns) || $0 != $0.rounded() }) {
                     throw CommandError("loss: --target label \(bad): expected an integer class from 0 to \(prediction.columns - 1)")

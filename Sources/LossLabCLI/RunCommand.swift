@@ -75,11 +75,7 @@ enum RunCommand: Subcommand {
         let quick = arguments.flag("quick")
         let files = try ExperimentFiles.expand(try arguments.positionals(), arguments: arguments)
         let loaded = try files.map { file in
-            let (experiment, grid) = try ExperimentFiles.load(file, overrides: overrides, seeds: seeds, maximumTrials: maximumTrials,
-                                                              arguments: arguments)
-            guard quick else { return (experiment, grid) }
-            let reduced = QuickSettings.apply(to: experiment, seeds: seeds)
-            return (reduced, Grid(reduced))
+            try ExperimentFiles.load(file, overrides: overrides, seeds: seeds, quick: quick, maximumTrials: maximumTrials, arguments: arguments)
         }
         var names: [String: String] = [:]
         for (experiment, _) in loaded {

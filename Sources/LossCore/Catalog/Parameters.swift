@@ -22,17 +22,57 @@ public func formatNumber(_ x: Double) -> String {
     return "\(x)"
 }
 
-/// What a component (loss, generator, optimizer...) accepts: a name, a default and one line of
-/// explanation, as `losslab list` prints it.
+/// What a component (loss, generator, optimizer...) accepts: a name, a default, the values it takes
+/// and one line of explanation, as `losslab list` prints it. The default and the range are written
+/// here once; ``Parameters`` reads values through the info, so the check, the default used and the
+/// documentation cannot disagree.
 public struct ParameterInfo: Sendable, Hashable {
+    /// The values a parameter takes.
+    public enum Kind: Sendable, Hashable {
+        /// A finite number within a range.
+        case number(ClosedRange<Double>)
+        case bool
+        /// One of a fixed set of words.
+        case choice([String])
+        /// Checked by the component itself when it is built (generators whose parameters depend on
+        /// one another: class proportions need the class count).
+        case checkedByComponent
+    }
+
     public var name: String
     public var defaultValue: ParameterValue
     public var summary: String
+    public var kind: Kind
 
-    public init(_ name: String, _ defaultValue: ParameterValue, _ summary: String) {
+    public init(_ name: String, _ defaultValue: ParameterValue, _ summary: String, kind: Kind = .checkedByComponent) {
         self.name = name
         self.defaultValue = defaultValue
         self.summary = summary
+        self.kind = kind
+    }
+
+    /// A number parameter within `range`.
+    public static func number(_ name: String, default value: Double, in range: ClosedRange<Double>, _ summary: String) -> ParameterInfo {
+        ParameterInfo(name, .number(value), summary, kind: .number(range))
+    }
+
+    /// A true/false parameter.
+    public static func flag(_ name: String, default value: Bool, _ summary: String) -> ParameterInfo {
+        ParameterInfo(name, .bool(value), summary, kind: .bool)
+    }
+
+    /// What the parameter accepts, as a phrase for messages and `losslab list`.
+    public var expectation: String {
+        switch kind {
+        case .number(let range):
+            if range.upperBound >= 1e12 {
+                return range.lowerBound > 0 ? "a positive number" : "a number of at least \(formatNumber(range.lowerBound))"
+            }
+            return "a number from \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound))"
+        case .bool: return "true or false"
+        case .choice(let words): return "one of " + words.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .checkedByComponent: return "see the summary"
+        }
     }
 }
 
@@ -65,6 +105,21 @@ public struct Parameters: Sendable, Hashable {
     public func unknown(allowed: [ParameterInfo]) -> [String] {
         let names = Set(allowed.map(\.name))
         return values.keys.filter { !names.contains($0) }.sorted()
+    }
+
+    /// The value of a number parameter (its default when absent), checked against its range.
+    public func number(_ info: ParameterInfo) throws -> Double {
+        guard case .number(let fallback) = info.defaultValue else {
+            preconditionFailure("\(info.name) is not a number parameter")
+        }
+        guard case .number(let range) = info.kind else { return try number(info.name, default: fallback) }
+        return try number(info.name, default: fallback, in: range, info.expectation)
+    }
+
+    /// The value of a true/false parameter (its default when absent).
+    public func bool(_ info: ParameterInfo) throws -> Bool {
+        guard case .bool(let fallback) = info.defaultValue else { preconditionFailure("\(info.name) is not a flag") }
+        return try bool(info.name, default: fallback)
     }
 
     /// A finite number, within `range` when one is given.

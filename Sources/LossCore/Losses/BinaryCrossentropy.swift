@@ -103,3 +103,14 @@ public struct BinaryCrossentropy: ElementwiseLoss {
 public func smoothBinaryLabels(_ expected: Matrix, _ smoothing: Float) -> Matrix {
     smoothing == 0 ? expected : expected.map { $0 * (1 - smoothing) + 0.5 * smoothing }
 }
+
+extension BinaryCrossentropy {
+    public static let definition = LossDefinition(
+        name: "binary_crossentropy", alias: "bce",
+        summary: "-(y log p + (1-y) log(1-p)), mean over outputs; binary and multi-label",
+        parameters: [SharedLossParameters.fromLogits, SharedLossParameters.labelSmoothing],
+        targets: .classes, activation: .sigmoid, encoding: .binary) { parameters in
+        BinaryCrossentropy(fromLogits: try parameters.bool(SharedLossParameters.fromLogits),
+                           labelSmoothing: Float(try parameters.number(SharedLossParameters.labelSmoothing)))
+    }
+}

@@ -73,3 +73,21 @@ public struct BinaryFocalCrossentropy: ElementwiseLoss {
         return fromLogits ? dp * p * (1 - p) : dp
     }
 }
+
+extension BinaryFocalCrossentropy {
+    public static let alphaParameter = ParameterInfo.number("alpha", default: 0.25, in: 0...1, "weight of class 1 when apply_class_balancing")
+    public static let balancingParameter = ParameterInfo.flag("apply_class_balancing", default: false,
+                                                              "weight class 1 by alpha, class 0 by 1 - alpha")
+    public static let definition = LossDefinition(
+        name: "binary_focal_crossentropy", alias: "binary_focal",
+        summary: "(1-p_t)^gamma BCE, optional alpha balancing; binary focal loss",
+        parameters: [SharedLossParameters.gamma, alphaParameter, balancingParameter, SharedLossParameters.fromLogits,
+                     SharedLossParameters.labelSmoothing],
+        targets: .classes, activation: .sigmoid, encoding: .binary) { parameters in
+        BinaryFocalCrossentropy(gamma: Float(try parameters.number(SharedLossParameters.gamma)),
+                                alpha: Float(try parameters.number(alphaParameter)),
+                                applyClassBalancing: try parameters.bool(balancingParameter),
+                                fromLogits: try parameters.bool(SharedLossParameters.fromLogits),
+                                labelSmoothing: Float(try parameters.number(SharedLossParameters.labelSmoothing)))
+    }
+}

@@ -170,3 +170,14 @@ public func smoothCategoricalLabels(_ expected: Matrix, _ smoothing: Float) -> M
     let classes = Float(expected.columns)
     return expected.map { $0 * (1 - smoothing) + smoothing / classes }
 }
+
+extension CategoricalCrossentropy {
+    public static let definition = LossDefinition(
+        name: "categorical_crossentropy", alias: "cce",
+        summary: "-sum_j y_j log p_j; single-label classes (one-hot or integer targets)",
+        parameters: [SharedLossParameters.fromLogits, SharedLossParameters.labelSmoothing],
+        targets: .classes, activation: .softmax, encoding: .oneHot) { parameters in
+        CategoricalCrossentropy(fromLogits: try parameters.bool(SharedLossParameters.fromLogits),
+                                labelSmoothing: Float(try parameters.number(SharedLossParameters.labelSmoothing)))
+    }
+}

@@ -89,3 +89,18 @@ public struct CategoricalFocalCrossentropy: Loss {
         }
     }
 }
+
+extension CategoricalFocalCrossentropy {
+    public static let alphaParameter = ParameterInfo.number("alpha", default: 0.25, in: 0...1e12,
+                                                            "weighting factor, multiplies every class")
+    public static let definition = LossDefinition(
+        name: "categorical_focal_crossentropy", alias: "focal",
+        summary: "sum_j alpha (1-p_j)^gamma (-y_j log p_j); CCE that down-weights easy examples",
+        parameters: [SharedLossParameters.gamma, alphaParameter, SharedLossParameters.fromLogits, SharedLossParameters.labelSmoothing],
+        targets: .classes, activation: .softmax, encoding: .oneHot) { parameters in
+        CategoricalFocalCrossentropy(gamma: Float(try parameters.number(SharedLossParameters.gamma)),
+                                     alpha: Float(try parameters.number(alphaParameter)),
+                                     fromLogits: try parameters.bool(SharedLossParameters.fromLogits),
+                                     labelSmoothing: Float(try parameters.number(SharedLossParameters.labelSmoothing)))
+    }
+}

@@ -26,3 +26,9 @@ public func hingeLabels(_ expected: Matrix) -> Matrix {
     let isBinary = expected.storage.allSatisfy { $0 == 0 || $0 == 1 }
     return isBinary ? expected.map { 2 * $0 - 1 } : expected
 }
+
+extension Hinge {
+    public static let definition = LossDefinition(
+        name: "hinge", alias: "hinge", summary: "mean max(0, 1 - y p), y in {-1,+1}; SVM margin loss",
+        targets: .classes, activation: .tanh, encoding: .signed) { _ in Hinge() }
+}

@@ -26,3 +26,13 @@ public struct Huber: ElementwiseLoss {
         return e > 0 ? delta : -delta
     }
 }
+
+extension Huber {
+    public static let deltaParameter = ParameterInfo.number("delta", default: 1, in: 1e-12...1e12,
+                                                            "where the loss turns from quadratic to linear")
+    public static let definition = LossDefinition(
+        name: "huber", alias: "huber", summary: "0.5 e^2 if |e| <= delta else delta(|e| - delta/2); MSE near 0, MAE far away",
+        parameters: [deltaParameter], targets: .values, activation: .identity, encoding: .values) { parameters in
+        Huber(delta: Float(try parameters.number(deltaParameter)))
+    }
+}

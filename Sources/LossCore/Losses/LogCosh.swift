@@ -23,3 +23,9 @@ public struct LogCosh: ElementwiseLoss {
         tanhf(p - y)
     }
 }
+
+extension LogCosh {
+    public static let definition = LossDefinition(
+        name: "log_cosh", alias: "log_cosh", summary: "mean log cosh(p - y); smooth MAE-like regression loss",
+        targets: .values, activation: .identity, encoding: .values) { _ in LogCosh() }
+}

@@ -20,3 +20,9 @@ public struct MeanAbsoluteError: ElementwiseLoss {
         return d > 0 ? 1 : (d < 0 ? -1 : 0)
     }
 }
+
+extension MeanAbsoluteError {
+    public static let definition = LossDefinition(
+        name: "mean_absolute_error", alias: "mae", summary: "mean |p - y|; robust regression, predicts the median",
+        targets: .values, activation: .identity, encoding: .values) { _ in MeanAbsoluteError() }
+}

@@ -18,3 +18,9 @@ public struct MeanSquaredError: ElementwiseLoss {
         2 * (p - y)
     }
 }
+
+extension MeanSquaredError {
+    public static let definition = LossDefinition(
+        name: "mean_squared_error", alias: "mse", summary: "mean (p - y)^2; regression under Gaussian noise, predicts the mean",
+        targets: .values, activation: .identity, encoding: .values) { _ in MeanSquaredError() }
+}

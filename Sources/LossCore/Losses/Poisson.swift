@@ -51,3 +51,9 @@ public struct Poisson: ElementwiseLoss {
         }
     }
 }
+
+extension Poisson {
+    public static let definition = LossDefinition(
+        name: "poisson", alias: "poisson", summary: "mean p - y log(p + eps); counts, p is a rate",
+        targets: .values, activation: .exp, encoding: .values) { _ in Poisson() }
+}

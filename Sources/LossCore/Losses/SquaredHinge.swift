@@ -24,3 +24,10 @@ public struct SquaredHinge: ElementwiseLoss {
         -2 * y * max(0, 1 - y * p)
     }
 }
+
+extension SquaredHinge {
+    public static let definition = LossDefinition(
+        name: "squared_hinge", alias: "squared_hinge", otherNames: ["sqhinge"],
+        summary: "mean max(0, 1 - y p)^2, y in {-1,+1}; margin classification",
+        targets: .classes, activation: .tanh, encoding: .signed) { _ in SquaredHinge() }
+}

@@ -39,9 +39,9 @@ public struct Optimizer: Sendable, Hashable, Codable {
     public var epsilon: Float
     public var weightDecay: Float
 
-    public init(kind: Kind, learningRate: Float? = nil, momentum: Float = 0, nesterov: Bool = false,
-                beta1: Float = 0.9, beta2: Float = 0.999, rho: Float = 0.9, epsilon: Float = 1e-7,
-                weightDecay: Float = 0) {
+    public init(kind: Kind, learningRate: Float? = nil, momentum: Float = Float(Defaults.momentum), nesterov: Bool = Defaults.nesterov,
+                beta1: Float = Float(Defaults.beta1), beta2: Float = Float(Defaults.beta2), rho: Float = Float(Defaults.rho),
+                epsilon: Float = Float(Defaults.epsilon), weightDecay: Float = Float(Defaults.weightDecay)) {
         self.kind = kind
         self.learningRate = learningRate ?? Optimizer.defaultLearningRate(kind)
         self.momentum = momentum

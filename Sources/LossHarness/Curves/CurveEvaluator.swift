@@ -17,18 +17,7 @@ import LossCore
 /// Gradients come from the losses' analytic gradients by the chain rule along the path,
 /// `sum_j dL/dp_j dp_j/dx`.
 public enum CurveEvaluator {
-    public enum Axis: String, Sendable {
-        case error, prediction, probability, margin
-    }
-
-    /// The axis `auto` resolves to for a loss.
-    public static func automaticAxis(_ kind: LossKind) -> Axis {
-        switch kind {
-        case .binaryCrossentropy, .categoricalCrossentropy, .categoricalFocalCrossentropy, .binaryFocalCrossentropy: .probability
-        case .squaredHinge, .hinge: .margin
-        default: .error
-        }
-    }
+    public typealias Axis = LossDefinition.CurveAxis
 
     static func defaultRange(_ axis: Axis, target: Double) -> (Double, Double) {
         switch axis {
@@ -49,27 +38,17 @@ public enum CurveEvaluator {
     }
 
     /// The curve of one trial (a loss entry with resolved parameters and curve settings).
-    public static func points(for trial: Trial) throws -> [Point] {
-        let values = trial.values
-        func number(_ path: String) -> Double? {
-            if case .number(let x)? = values[path] { return x }
-            return nil
-        }
-        guard case .string(let name)? = values["loss.name"], let kind = LossKind.named(name) else { return [] }
-        var parameters: [String: ParameterValue] = [:]
-        for info in kind.parameters {
-            if let value = values["loss.\(info.name)"], let parameter = parameterValue(value) { parameters[info.name] = parameter }
-        }
-        let loss = try kind.make(Parameters(parameters))
-        let fromLogits: Bool = if case .bool(true)? = values["loss.from_logits"] { true } else { false }
-        var axis = automaticAxis(kind)
-        if case .string(let s)? = values["curves.x"], let chosen = Axis(rawValue: s) { axis = chosen }
-        let target = number("curves.target") ?? 1
+    public static func points(for trial: Trial) -> [Point] {
+        let curves = trial.configuration.curves, configuration = trial.loss
+        let loss = configuration.loss
+        let fromLogits = configuration.takesLogits
+        let axis = curves.x.axis(for: configuration.definition)
+        let target = curves.target
         let (defaultFrom, defaultTo) = defaultRange(axis, target: target)
-        let from = number("curves.from") ?? defaultFrom
-        let to = number("curves.to") ?? defaultTo
-        let count = Int(number("curves.points") ?? 201)
-        let categorical = kind == .categoricalCrossentropy || kind == .categoricalFocalCrossentropy
+        let from = curves.from ?? defaultFrom
+        let to = curves.to ?? defaultTo
+        let count = curves.points
+        let categorical = configuration.definition.isCategorical
         var result: [Point] = []
         result.reserveCapacity(count)
         for i in 0..<count {
@@ -121,11 +100,7 @@ public enum CurveEvaluator {
             let paths = grid.sweptPaths
             try file.append(CSV.row(["loss", "series"] + paths + ["x", "target", "value", "gradient", "gradient_logit"]))
             for trial in grid.trials where trial.repetition == 0 {
-                let points: [Point]
-                do { points = try Self.points(for: trial) } catch let error as ParameterError {
-                    throw SpecErrors([SpecError(file: grid.experiment.file, path: "loss[\(trial.lossEntry)].\(error.parameter)",
-                                                value: error.value, expected: error.expected)])
-                }
+                let points = Self.points(for: trial)
                 let identity = [trial.label, trial.series] + paths.map { trial.swept[$0]?.text ?? "" }
                 for point in points {
                     try file.append(CSV.row(identity + [CSV.number(point.x), CSV.number(point.target), CSV.number(point.value),

@@ -40,7 +40,7 @@ public enum DuplicateTrialCheck {
                              suggestion: "Both define the same trials\(at): trials are told apart by their configuration, not by their label, "
                                  + "so one series would vanish. Remove one entry, or change a parameter of one of them")
         }
-        let settings = experiment.settings + experiment.losses[later.lossEntry].settings
+        let settings = experiment.fields + experiment.losses[later.lossEntry].fields
         let repeated = settings.first { setting in setting.isSwept && Set(setting.values).count < setting.values.count }
         let path = repeated.map { $0.path.hasPrefix("loss.") ? "loss[\(later.lossEntry)].\($0.path.dropFirst(5))" : $0.path }
             ?? "loss[\(later.lossEntry)]"

@@ -16,40 +16,23 @@ import LossCore
 /// (0.1, huber 2, r0), ..., (1, huber 2, r1).
 public struct Grid: Sendable {
     public let experiment: Experiment
-    /// Axes of the global sweep, each a list of paths (one path, or a zip group) with its values.
-    let globalAxes: [[(path: String, values: [JSONValue])]]
     let globalRadices: [Int]
     let globalCount: Int
-    /// Per loss entry, its swept parameters' axes and their product.
-    let entryAxes: [[Setting]]
+    /// Per loss entry, its combinations times the seeds, and where its trials start within one
+    /// global combination.
     let entryCounts: [Int]
     let entryOffsets: [Int]
     /// Trials per global combination (all entries, all repetitions).
     let perGlobal: Int
     public let count: Int
-    /// The swept paths, in column order (the `loss.*` paths after the global ones).
+    /// The swept paths, in column order (the loss entries' own paths after the global ones).
     public let sweptPaths: [String]
-    /// Every resolved path of a trial, fixed ones included, for ids and spec.json.
-    let fixedValues: [String: JSONValue]
 
     public init(_ experiment: Experiment) {
         self.experiment = experiment
-        var axes: [[(String, [JSONValue])]] = []
-        var zipped: Set<String> = []
-        let swept = experiment.settings.filter(\.isSwept).sorted { $0.path < $1.path }
-        for setting in swept where !zipped.contains(setting.path) {
-            if let group = experiment.zipGroups.first(where: { $0.contains(setting.path) }) {
-                axes.append(group.compactMap { path in swept.first { $0.path == path }.map { (path, $0.values) } })
-                zipped.formUnion(group)
-            } else {
-                axes.append([(setting.path, setting.values)])
-            }
-        }
-        globalAxes = axes
-        globalRadices = axes.map { $0.first?.1.count ?? 1 }
+        globalRadices = experiment.axes.map(\.count)
         globalCount = globalRadices.reduce(1) { multiplyClamped($0, $1) }
-        entryAxes = experiment.losses.map { entry in entry.settings.filter(\.isSwept).sorted { $0.path < $1.path } }
-        entryCounts = entryAxes.map { $0.reduce(1) { multiplyClamped($0, $1.values.count) } }
+        entryCounts = experiment.losses.map(\.combinations.count)
         var offsets: [Int] = []
         var total = 0
         for count in entryCounts {
@@ -59,12 +42,17 @@ public struct Grid: Sendable {
         entryOffsets = offsets
         perGlobal = total
         count = multiplyClamped(globalCount, total)
-        var paths = swept.map(\.path)
-        for entry in entryAxes { for setting in entry where !paths.contains(setting.path) { paths.append(setting.path) } }
+        var paths = experiment.axes.flatMap(\.paths).sorted()
+        for entry in experiment.losses {
+            for path in entry.sweptPaths where !paths.contains(path) { paths.append(path) }
+        }
         sweptPaths = paths
-        var fixed: [String: JSONValue] = [:]
-        for setting in experiment.settings where !setting.isSwept { fixed[setting.path] = setting.values[0] }
-        fixedValues = fixed
+    }
+
+    /// What the file fixed for every trial, by path, as `spec.json` lists it.
+    public var fixedValues: [String: JSONValue] {
+        let swept = Set(experiment.axes.flatMap(\.paths))
+        return experiment.base.sectionValues(withGeneratorDefaults: false).filter { !swept.contains($0.key) }
     }
 
     /// The trial at `index` (0-based, in grid order).
@@ -72,33 +60,30 @@ public struct Grid: Sendable {
         precondition(index >= 0 && index < count)
         var globalIndex = index / perGlobal
         var within = index % perGlobal
-        var values = fixedValues
+        var configuration = experiment.base
         var swept: [String: JSONValue] = [:]
-        for (axis, radix) in zip(globalAxes, globalRadices).reversed() {
+        for (axis, radix) in zip(experiment.axes, globalRadices).reversed() {
             let position = globalIndex % radix
             globalIndex /= radix
-            for (path, axisValues) in axis {
-                values[path] = axisValues[position]
-                swept[path] = axisValues[position]
+            for assignment in axis.values[position] {
+                assignment.apply(&configuration)
+                swept[assignment.path] = assignment.value
             }
         }
         var entryIndex = entryOffsets.count - 1
         while entryOffsets[entryIndex] > within { entryIndex -= 1 }
         within -= entryOffsets[entryIndex]
         let repetition = within % experiment.seeds
-        var combination = within / experiment.seeds
         let entry = experiment.losses[entryIndex]
-        for setting in entry.settings where !setting.isSwept { values[setting.path] = setting.values[0] }
-        for setting in entryAxes[entryIndex].reversed() {
-            let position = combination % setting.values.count
-            combination /= setting.values.count
-            values[setting.path] = setting.values[position]
-            swept[setting.path] = setting.values[position]
+        let (loss, assignments) = entry.combinations[within / experiment.seeds]
+        for assignment in entry.fixedAssignments { assignment.apply(&configuration) }
+        for assignment in assignments {
+            assignment.apply(&configuration)
+            swept[assignment.path] = assignment.value
         }
-        values["loss.name"] = .string(entry.kind.rawValue)
-        Self.fillDefaults(&values, loss: entry.kind)
+        configuration.loss = loss
         return Trial(index: index, experiment: experiment.name, lossEntry: entryIndex, label: entry.label,
-                     repetition: repetition, baseSeed: experiment.seed, values: values, swept: swept)
+                     repetition: repetition, baseSeed: experiment.seed, configuration: configuration, swept: swept)
     }
 
     /// The repetition of the trial at `index`, without resolving it.
@@ -131,25 +116,6 @@ public struct Grid: Sendable {
             trial.index = index
             trial.repetition = repetition
             try body(trial, Trial.id(configurationHash: cachedHash, repetition: repetition))
-        }
-    }
-
-    /// Writes the defaults of the trial's generator, loss and optimizer into `values` where the file
-    /// left them out, so that a trial's values (and its id) are the same whether a default is
-    /// written or not.
-    static func fillDefaults(_ values: inout [String: JSONValue], loss: LossKind) {
-        if case .string(let name)? = values["dataset.generator"], let generator = DataGenerators.named(name) {
-            for info in generator.parameters where values["dataset.\(info.name)"] == nil {
-                values["dataset.\(info.name)"] = JSONValue(info.defaultValue)
-            }
-        }
-        for info in loss.parameters where values["loss.\(info.name)"] == nil {
-            values["loss.\(info.name)"] = JSONValue(info.defaultValue)
-        }
-        if values["training.learning_rate"] == nil, case .string(let name)? = values["training.optimizer"],
-           let kind = Optimizer.Kind(rawValue: name) {
-            // The Float default's shortest text, so that 0.001 written in a file matches it.
-            values["training.learning_rate"] = .number(Double(Optimizer.defaultLearningRate(kind).description) ?? 0)
         }
     }
 

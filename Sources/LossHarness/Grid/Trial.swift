@@ -11,10 +11,17 @@ public struct Trial: Sendable {
     public var label: String
     public var repetition: Int
     public var baseSeed: UInt64
-    /// Every resolved field path and its value, fixed ones included (`loss.name` too).
-    public var values: [String: JSONValue]
-    /// The values of the swept paths only.
+    /// The trial's typed configuration: what it trains or evaluates.
+    public var configuration: TrialConfiguration
+    /// The values of the swept paths only, as written (CSV columns, series names).
     public var swept: [String: JSONValue]
+
+    /// Every resolved field path and its value, fixed ones and defaults included (`loss.name` too),
+    /// as files write them: what the id hashes.
+    public var values: [String: JSONValue] { configuration.canonicalValues }
+
+    /// The loss of the trial (every trial of a grid has one).
+    public var loss: LossConfiguration { configuration.loss! }
 
     /// The canonical text of the trial: a version line, the base seed, every resolved value sorted
     /// by path, then the repetition. Reordering a file or writing a default explicitly does not
@@ -26,7 +33,8 @@ public struct Trial: Sendable {
 
     /// Every line of ``canonicalText`` but the repetition, each ended by a newline.
     var configurationText: String {
-        (["v2", "seed=\(baseSeed)"] + values.keys.sorted().map { "\($0)=\(values[$0]!)" }).joined(separator: "\n") + "\n"
+        let values = self.values
+        return (["v2", "seed=\(baseSeed)"] + values.keys.sorted().map { "\($0)=\(values[$0]!)" }).joined(separator: "\n") + "\n"
     }
 
     /// The FNV-1a state after ``configurationText``: the same for every repetition.

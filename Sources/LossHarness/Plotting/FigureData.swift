@@ -26,10 +26,10 @@ public struct FigureData: Sendable, Equatable {
         /// The loss label of the series.
         public var label: String
         /// The loss, which picks the colour; `nil` for a label the experiment no longer has.
-        public var kind: LossKind?
+        public var kind: LossDefinition?
         public var rows: [[Double]]
 
-        public init(name: String, label: String, kind: LossKind?, rows: [[Double]]) {
+        public init(name: String, label: String, kind: LossDefinition?, rows: [[Double]]) {
             self.name = name
             self.label = label
             self.kind = kind

@@ -40,8 +40,8 @@ public enum FigureDataBuilder {
     /// other value the results hold; and whether every one is a number.
     static func axisValues(path: String, experiment: Experiment, present: [String]) -> (values: [String], numeric: Bool) {
         var values: [String] = []
-        let declared = experiment.settings.first { $0.path == path }.map { [$0] }
-            ?? experiment.losses.flatMap { $0.settings.filter { $0.path == path } }
+        let declared: [WrittenField] = experiment.fields.first { $0.path == path }.map { [$0] }
+            ?? experiment.losses.flatMap { $0.fields.filter { $0.path == path } }
         for setting in declared {
             for value in setting.values where !values.contains(value.description) { values.append(value.description) }
         }

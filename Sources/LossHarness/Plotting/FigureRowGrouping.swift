@@ -125,8 +125,8 @@ struct FigureRowGrouping {
     }
 
     /// The loss of a label, for the palette.
-    func kind(label: String) -> LossKind? {
-        experiment.losses.first { $0.label == label }?.kind ?? LossKind.named(label)
+    func kind(label: String) -> LossDefinition? {
+        experiment.losses.first { $0.label == label }?.definition ?? LossRegistry.named(label)
     }
 
     /// A swept value's JSON text as a reader wants it: strings without their quotes.

@@ -127,18 +127,7 @@ struct FigureSpecParser {
 
     init(experiment: Experiment) {
         self.experiment = experiment
-        var swept: [(String, [JSONValue])] = []
-        for setting in experiment.settings where setting.isSwept { swept.append((setting.path, setting.values)) }
-        for entry in experiment.losses {
-            for setting in entry.settings.sorted(by: { $0.path < $1.path }) where setting.isSwept {
-                if let index = swept.firstIndex(where: { $0.0 == setting.path }) {
-                    for value in setting.values where !swept[index].1.contains(value) { swept[index].1.append(value) }
-                } else {
-                    swept.append((setting.path, setting.values))
-                }
-            }
-        }
-        sweptValues = swept
+        sweptValues = experiment.sweptFields.map { ($0.path, $0.values) }
         seriesNames = Self.seriesOfGrid(Grid(experiment))
     }
 
@@ -316,14 +305,13 @@ struct FigureSpecParser {
             return nil
         }
         if values(of: word) != nil { return word }
-        let fixed = experiment.settings.first { $0.path == word }
-            ?? experiment.losses.lazy.flatMap(\.settings).first { $0.path == word }
+        let fixed = experiment.field(word)
         if let fixed {
             fail(path, value, sweptPaths.isEmpty ? "a swept path, but this experiment sweeps no field"
                  : "a swept path: " + sweptPaths.joined(separator: ", "),
                  suggestion: "\(word) is not swept: every trial has \(word) = \(fixed.values[0])")
         } else {
-            let all = sweptPaths + experiment.settings.map(\.path)
+            let all = sweptPaths + experiment.fields.map(\.path)
             fail(path, value, sweptPaths.isEmpty ? "a swept path, but this experiment sweeps no field"
                  : "a swept path: " + sweptPaths.joined(separator: ", "),
                  suggestion: didYouMean(word, all))
@@ -342,7 +330,7 @@ struct FigureSpecParser {
                 fail("\(path).y", value, "one of " + list(columns), suggestion: didYouMean(word, columns))
                 return nil
             }
-            if word == "gradient_logit", !hasProbabilityCurves {
+            if word == "gradient_logit", !experiment.hasProbabilityCurves {
                 fail("\(path).y", value, "\"value\" or \"gradient\" (gradient_logit exists only on probability curves: "
                      + "crossentropy losses, or curves.x \"probability\")")
                 return nil
@@ -375,32 +363,13 @@ struct FigureSpecParser {
                  suggestion: "Add \"\(word)\" to the metrics list to plot it")
             return nil
         }
-        if experiment.metrics == nil, let task = Self.task(of: experiment), !metric.applies(to: task) {
+        if experiment.metrics == nil, let task = experiment.task, !metric.applies(to: task) {
             let applicable = Metric.allCases.filter { $0.applies(to: task) }.map(\.rawValue)
             fail(path, value, "a metric that applies to a \(task.name) task: " + (extra + applicable).joined(separator: ", "),
                  suggestion: didYouMean(word, applicable))
             return nil
         }
         return word
-    }
-
-    private var hasProbabilityCurves: Bool {
-        if case .string(let axis)? = experiment.fixedValue("curves.x"), axis != "auto" { return axis == "probability" }
-        if let setting = experiment.setting("curves.x"), setting.isSwept { return setting.values.contains(.string("probability")) }
-        return experiment.losses.contains { CurveEvaluator.automaticAxis($0.kind) == .probability }
-    }
-
-    /// The task of the experiment's data, when one fixed generator decides it.
-    static func task(of experiment: Experiment) -> Task? {
-        guard case .string(let name)? = experiment.fixedValue("dataset.generator"),
-              let generator = DataGenerators.named(name) else { return nil }
-        var values: [String: ParameterValue] = [:]
-        for info in generator.parameters {
-            if let value = experiment.fixedValue("dataset.\(info.name)"), let parameter = parameterValue(value) {
-                values[info.name] = parameter
-            }
-        }
-        return try? generator.init(parameters: Parameters(values)).task
     }
 
     private mutating func parseWhere(_ value: JSONValue?, x: String?, path: String) -> [String: JSONValue] {
@@ -413,13 +382,13 @@ struct FigureSpecParser {
         for (key, condition) in members.sorted(by: { $0.key < $1.key }) {
             let keyPath = "\(path).where.\(key)"
             guard let values = values(of: key) else {
-                if let fixed = experiment.settings.first(where: { $0.path == key }) {
+                if let fixed = experiment.fields.first(where: { $0.path == key }) {
                     fail(keyPath, condition, "a swept path: " + sweptPaths.joined(separator: ", "),
                          suggestion: "\(key) is not swept: every trial has \(key) = \(fixed.values[0])")
                 } else {
                     fail(keyPath, condition, sweptPaths.isEmpty ? "a swept path, but this experiment sweeps no field"
                          : "a swept path: " + sweptPaths.joined(separator: ", "),
-                         suggestion: didYouMean(key, sweptPaths + experiment.settings.map(\.path)))
+                         suggestion: didYouMean(key, sweptPaths + experiment.fields.map(\.path)))
                 }
                 continue
             }

@@ -80,11 +80,11 @@ public struct GnuplotScript: Sendable {
         case .history: return "epoch"
         case .curves:
             var axes: [CurveEvaluator.Axis] = []
-            if case .string(let chosen)? = experiment.fixedValue("curves.x"), let axis = CurveEvaluator.Axis(rawValue: chosen) {
+            if let axis = experiment.fixedCurveAxis {
                 axes = [axis]
             } else {
-                for entry in experiment.losses where !axes.contains(CurveEvaluator.automaticAxis(entry.kind)) {
-                    axes.append(CurveEvaluator.automaticAxis(entry.kind))
+                for entry in experiment.losses where !axes.contains(entry.definition.curveAxis) {
+                    axes.append(entry.definition.curveAxis)
                 }
             }
             guard axes.count == 1 else { return "x: " + axes.map(\.rawValue).joined(separator: ", ") + " (by loss)" }

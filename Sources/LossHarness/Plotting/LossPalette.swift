@@ -39,22 +39,51 @@ public struct SeriesStyle: Sendable, Hashable {
 /// a tint (60% white) through the base colour to a shade (40% black), so the first series is the
 /// lightest and the last the darkest. A single series gets the base colour.
 public enum LossPalette {
-    /// The base style of a loss.
-    public static func style(for kind: LossKind) -> SeriesStyle {
-        switch kind {
-        case .meanSquaredError: SeriesStyle(color: "#1f77b4", pointType: 7)
-        case .meanAbsoluteError: SeriesStyle(color: "#d62728", pointType: 5)
-        case .huber: SeriesStyle(color: "#2ca02c", pointType: 9)
-        case .logCosh: SeriesStyle(color: "#9467bd", pointType: 13)
-        case .meanSquaredLogarithmicError: SeriesStyle(color: "#8c564b", pointType: 11)
-        case .poisson: SeriesStyle(color: "#bcbd22", pointType: 6)
-        case .binaryCrossentropy: SeriesStyle(color: "#ff7f0e", pointType: 4)
-        case .binaryFocalCrossentropy: SeriesStyle(color: "#e377c2", pointType: 8)
-        case .categoricalCrossentropy: SeriesStyle(color: "#17becf", pointType: 10)
-        case .categoricalFocalCrossentropy: SeriesStyle(color: "#393b79", pointType: 12)
-        case .hinge: SeriesStyle(color: "#7f7f7f", pointType: 2)
-        case .squaredHinge: SeriesStyle(color: "#b8860b", pointType: 3)
+    /// The built-in losses' styles, by alias (the table above).
+    static let table: [String: SeriesStyle] = [
+        "mse": SeriesStyle(color: "#1f77b4", pointType: 7),
+        "mae": SeriesStyle(color: "#d62728", pointType: 5),
+        "huber": SeriesStyle(color: "#2ca02c", pointType: 9),
+        "log_cosh": SeriesStyle(color: "#9467bd", pointType: 13),
+        "msle": SeriesStyle(color: "#8c564b", pointType: 11),
+        "poisson": SeriesStyle(color: "#bcbd22", pointType: 6),
+        "bce": SeriesStyle(color: "#ff7f0e", pointType: 4),
+        "binary_focal": SeriesStyle(color: "#e377c2", pointType: 8),
+        "cce": SeriesStyle(color: "#17becf", pointType: 10),
+        "focal": SeriesStyle(color: "#393b79", pointType: 12),
+        "hinge": SeriesStyle(color: "#7f7f7f", pointType: 2),
+        "squared_hinge": SeriesStyle(color: "#b8860b", pointType: 3),
+    ]
+
+    /// The base style of a loss: its row of the table, or for a loss without one (a loss of one's
+    /// own, a formula) a colour and point type derived from its name, the same in every figure.
+    public static func style(for loss: LossDefinition) -> SeriesStyle {
+        table[loss.alias] ?? derivedStyle(name: loss.alias)
+    }
+
+    /// A stable style for a name: a hue from the name's FNV-1a hash at a saturation and lightness
+    /// that read on white, and one of gnuplot's point types 1 to 13.
+    static func derivedStyle(name: String) -> SeriesStyle {
+        let hash = fnv1a64(name)
+        let hue = Double(hash % 360)
+        let (r, g, b) = hsl(hue: hue, saturation: 0.7, lightness: 0.4)
+        return SeriesStyle(color: hex(r * 255, g * 255, b * 255), pointType: 1 + Int((hash >> 16) % 13))
+    }
+
+    static func hsl(hue: Double, saturation s: Double, lightness l: Double) -> (Double, Double, Double) {
+        let c = (1 - abs(2 * l - 1)) * s
+        let h = hue / 60
+        let x = c * (1 - abs(h.truncatingRemainder(dividingBy: 2) - 1))
+        let (r, g, b): (Double, Double, Double) = switch Int(h) {
+        case 0: (c, x, 0)
+        case 1: (x, c, 0)
+        case 2: (0, c, x)
+        case 3: (0, x, c)
+        case 4: (x, 0, c)
+        default: (c, 0, x)
         }
+        let m = l - c / 2
+        return (r + m, g + m, b + m)
     }
 
     /// The style of a series whose loss is unknown (results from another version of the file).
@@ -62,10 +91,10 @@ public enum LossPalette {
 
     /// The styles of the series of one figure, in drawing order: each loss's base style, with the
     /// sequential ramp where one loss has several series.
-    public static func styles(for kinds: [LossKind?]) -> [SeriesStyle] {
-        var totals: [LossKind: Int] = [:]
+    public static func styles(for kinds: [LossDefinition?]) -> [SeriesStyle] {
+        var totals: [LossDefinition: Int] = [:]
         for case let kind? in kinds { totals[kind, default: 0] += 1 }
-        var seen: [LossKind: Int] = [:]
+        var seen: [LossDefinition: Int] = [:]
         return kinds.map { kind in
             guard let kind else { return unknown }
             let base = style(for: kind)

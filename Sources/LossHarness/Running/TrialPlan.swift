@@ -1,3 +1,4 @@
+import Foundation
 import LossCore
 
 /// Why a trial of a sweep cannot run (recorded as `skipped` with this reason).
@@ -7,13 +8,14 @@ public struct TrialSkip: Error, Sendable, CustomStringConvertible {
 }
 
 /// A trial resolved into the objects that run it: the generator, network shape, loss, optimizer and
-/// training options. Building a plan checks that the combination can run at all.
+/// training options, all read from its typed configuration. Building a plan checks that the
+/// combination can run at all (a sweep can make some impossible: those are `skipped`).
 public struct TrialPlan: Sendable {
     public var generator: any DataGenerator
     public var trainSize: Int
     public var testSize: Int
     public var standardize: Bool
-    public var lossKind: LossKind
+    public var lossDefinition: LossDefinition
     public var loss: any Loss
     public var outputActivation: Activation
     public var encoding: TargetEncoding
@@ -38,92 +40,41 @@ public struct TrialPlan: Sendable {
     public var lossTakesLogits: Bool
 
     public init(trial: Trial, metrics requested: [Metric]?) throws {
-        let values = trial.values
-        func number(_ path: String) -> Double? {
-            if case .number(let x)? = values[path] { return x }
-            return nil
-        }
-        func word(_ path: String) -> String? {
-            if case .string(let s)? = values[path] { return s }
-            return nil
-        }
-        func flag(_ path: String) -> Bool {
-            if case .bool(let b)? = values[path] { return b }
-            return false
-        }
-        guard let generatorName = word("dataset.generator"), let generatorType = DataGenerators.named(generatorName) else {
-            throw TrialSkip(reason: "no dataset generator")
-        }
-        var generatorParameters: [String: ParameterValue] = [:]
-        for info in generatorType.parameters {
-            if let value = values["dataset.\(info.name)"], let parameter = parameterValue(value) {
-                generatorParameters[info.name] = parameter
-            }
-        }
-        do {
-            generator = try generatorType.init(parameters: Parameters(generatorParameters))
-        } catch let error as ParameterError {
-            throw TrialSkip(reason: "dataset.\(error.parameter) = \(error.value): expected \(error.expected)")
-        }
-        trainSize = Int(number("dataset.train_size") ?? 1000)
-        testSize = Int(number("dataset.test_size") ?? 1000)
-        standardize = flag("dataset.standardize")
+        let configuration = trial.configuration
+        let (dataset, model, training, lossConfiguration) = (configuration.dataset, configuration.model, configuration.training, trial.loss)
+        generator = try dataset.makeGenerator()
+        trainSize = dataset.trainSize
+        testSize = dataset.testSize
+        standardize = dataset.standardize
         let task = generator.task
-
-        guard let kind = word("loss.name").flatMap(LossKind.named) else { throw TrialSkip(reason: "no loss") }
-        lossKind = kind
-        var lossParameters: [String: ParameterValue] = [:]
-        for info in kind.parameters {
-            if let value = values["loss.\(info.name)"], let parameter = parameterValue(value) {
-                lossParameters[info.name] = parameter
-            }
-        }
-        do {
-            loss = try kind.make(Parameters(lossParameters))
-        } catch let error as ParameterError {
-            throw TrialSkip(reason: "loss.\(error.parameter) = \(error.value): expected \(error.expected)")
-        }
-        lossTakesLogits = flag("loss.from_logits")
-        let pairing = kind.naturalPairing
-        outputActivation = word("loss.activation").flatMap(Activation.init(rawValue:))
-            ?? word("model.output_activation").flatMap(Activation.init(rawValue:)) ?? pairing.activation
-        encoding = word("loss.encoding").flatMap(TargetEncoding.init(rawValue:)) ?? pairing.encoding
-        try Self.checkCompatibility(kind: kind, encoding: encoding, task: task)
-
-        let hidden: [Int]
-        if word("model.type") == "mlp", case .array(let sizes)? = values["model.hidden"] {
-            hidden = sizes.compactMap { if case .number(let x) = $0 { return Int(x) } else { return nil } }
-        } else {
-            hidden = []
-        }
-        hiddenSizes = hidden
+        lossDefinition = lossConfiguration.definition
+        loss = lossConfiguration.loss
+        lossTakesLogits = lossConfiguration.takesLogits
+        outputActivation = lossConfiguration.outputActivation(model: model.outputActivation)
+        encoding = lossConfiguration.targetEncoding
+        try Self.checkCompatibility(lossDefinition, encoding: encoding, task: task)
+        hiddenSizes = model.hiddenSizes
         outputCount = encoding.outputCount(for: task)
-        hiddenActivation = word("model.hidden_activation").flatMap(Activation.init(rawValue:)) ?? .relu
-        initializer = word("model.initializer").flatMap(Initializer.init(rawValue:)) ?? .auto
-
-        let optimizerKind = word("training.optimizer").flatMap(Optimizer.Kind.init(rawValue:)) ?? .adam
-        optimizer = Optimizer(kind: optimizerKind, learningRate: number("training.learning_rate").map(Float.init),
-                              momentum: Float(number("training.momentum") ?? 0), nesterov: flag("training.nesterov"),
-                              beta1: Float(number("training.beta1") ?? 0.9), beta2: Float(number("training.beta2") ?? 0.999),
-                              rho: Float(number("training.rho") ?? 0.9), epsilon: Float(number("training.epsilon") ?? 1e-7),
-                              weightDecay: Float(number("training.weight_decay") ?? 0))
-        options = TrainingOptions(epochs: Int(number("training.epochs") ?? 20), batchSize: Int(number("training.batch_size") ?? 32),
-                                  earlyStoppingPatience: number("training.early_stopping_patience").map { Int($0) })
-        if case .array(let weights)? = values["training.class_weights"] {
-            let parsed = weights.compactMap { if case .number(let x) = $0 { return Float(x) } else { return nil } }
-            if case .classification(let classes) = task, parsed.count != classes {
-                throw TrialSkip(reason: "training.class_weights has \(parsed.count) weights for \(classes) classes")
+        hiddenActivation = model.hiddenActivation
+        initializer = model.initializer
+        optimizer = training.builtOptimizer
+        options = TrainingOptions(epochs: training.epochs, batchSize: training.batchSize,
+                                  earlyStoppingPatience: training.earlyStoppingPatience)
+        if let weights = training.classWeights {
+            if case .classification(let classes) = task, weights.count != classes {
+                throw TrialSkip(reason: "\(TrainingConfiguration.classWeightsPath) has \(weights.count) weights for \(classes) classes")
             }
-            classWeights = parsed
+            classWeights = weights.map(Float.init)
         }
-        timeLimit = number("training.time_limit")
+        timeLimit = training.timeLimit
         metrics = (requested ?? Metric.allCases).filter { $0.applies(to: task) }
-        let features = number("dataset.features") ?? 1
-        estimatedBytes = Self.estimatedBytes(samples: Double(trainSize + testSize), layerSizes: [features] + hidden.map(Double.init) + [Double(outputCount)])
+        let features = Double(generator.featureCount)
+        estimatedBytes = Self.estimatedBytes(samples: Double(trainSize + testSize),
+                                             layerSizes: [features] + hiddenSizes.map(Double.init) + [Double(outputCount)])
         if estimatedBytes > Self.memoryLimit {
             let gib = { (bytes: Double) in String(format: "%.3g GiB", bytes / 1_073_741_824) }
             throw TrialSkip(reason: "the trial would need about \(gib(estimatedBytes)) of memory (train_size + test_size = \(trainSize + testSize), "
-                            + "layer sizes \(([Int(features)] + hidden + [outputCount]).map(String.init).joined(separator: "-"))), "
+                            + "layer sizes \(([Int(features)] + hiddenSizes + [outputCount]).map(String.init).joined(separator: "-"))), "
                             + "more than the \(gib(Self.memoryLimit)) a trial may use")
         }
     }
@@ -145,7 +96,7 @@ public struct TrialPlan: Sendable {
 
     /// Rejects combinations that cannot run: a regression loss on class labels, a classification
     /// loss on real values, an encoding that does not apply to the task.
-    static func checkCompatibility(kind: LossKind, encoding: TargetEncoding, task: Task) throws {
+    static func checkCompatibility(_ kind: LossDefinition, encoding: TargetEncoding, task: Task) throws {
         let classLike: Bool = switch task {
         case .classification, .multilabel: true
         case .regression, .counts: false

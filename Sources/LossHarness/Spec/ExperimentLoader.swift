@@ -7,20 +7,22 @@ public enum ExperimentLoader {
     /// Files larger than this are refused before parsing.
     public static let maximumFileSize = 1 << 20
 
-    /// Loads the file at `path`, applying `overrides` (`--set path=value`) and `seeds` (`--seeds N`).
-    /// Messages name the file `name` (default: `path`), e.g. the path as the user wrote it.
-    public static func load(path: String, name: String? = nil, overrides: [String] = [], seeds: Int? = nil) throws -> Experiment {
+    /// Loads the file at `path`, applying `overrides` (`--set path=value`), `seeds` (`--seeds N`) and
+    /// the reduced settings of `quick` (``QuickSettings``). Messages name the file `name` (default:
+    /// `path`), e.g. the path as the user wrote it.
+    public static func load(path: String, name: String? = nil, overrides: [String] = [], seeds: Int? = nil,
+                            quick: Bool = false) throws -> Experiment {
         let file = name ?? path
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumFileSize,
            !path.contains("\0") {
             throw SpecErrors([SpecError(file: file, path: "", value: "\(size) bytes", expected: "a file of at most \(maximumFileSize) bytes")])
         }
         let data = try InputFile.read(path, name: file, limit: maximumFileSize, expected: "an experiment file")
-        return try load(data: data, file: file, overrides: overrides, seeds: seeds)
+        return try load(data: data, file: file, overrides: overrides, seeds: seeds, quick: quick)
     }
 
     /// Loads an experiment from the bytes of a file named `file` (for messages).
-    public static func load(data: Data, file: String, overrides: [String] = [], seeds: Int? = nil) throws -> Experiment {
+    public static func load(data: Data, file: String, overrides: [String] = [], seeds: Int? = nil, quick: Bool = false) throws -> Experiment {
         var root: JSONValue
         do {
             root = try JSONValue.parse(data)
@@ -38,8 +40,9 @@ public enum ExperimentLoader {
         for override in overrides {
             root = try applyOverride(override, to: root, file: file)
         }
-        if let seeds {
-            guard case .object(var members) = root else { return try Validator(file: file).validate(root) }
+        if quick {
+            root = QuickSettings.apply(to: root, seeds: seeds)
+        } else if let seeds, case .object(var members) = root {
             members["seeds"] = .number(Double(seeds))
             root = .object(members)
         }

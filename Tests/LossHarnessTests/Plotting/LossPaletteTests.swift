@@ -5,9 +5,9 @@ import Testing
 
 @Suite struct LossPaletteTests {
     @Test func everyLossHasItsOwnColourAndPointType() {
-        let styles = LossKind.allCases.map(LossPalette.style(for:))
-        #expect(Set(styles.map(\.color)).count == LossKind.allCases.count)
-        #expect(Set(styles.map(\.pointType)).count == LossKind.allCases.count)
+        let styles = LossRegistry.builtIn.map(LossPalette.style(for:))
+        #expect(Set(styles.map(\.color)).count == LossRegistry.builtIn.count)
+        #expect(Set(styles.map(\.pointType)).count == LossRegistry.builtIn.count)
         #expect(LossPalette.style(for: .meanSquaredError) == SeriesStyle(color: "#1f77b4", pointType: 7))
         #expect(LossPalette.style(for: .meanAbsoluteError) == SeriesStyle(color: "#d62728", pointType: 5))
     }
@@ -42,7 +42,7 @@ import Testing
             let spec = try #require(try FigureSpec.parseAll(experiment).first)
             var rows = SyntheticResults.summaryHeader.replacingOccurrences(of: "loss.delta,", with: "")
             for entry in experiment.losses {
-                rows += "\(entry.kind.alias),\(entry.label),0.1,mae,3,3,0,1,0.1,0.9,1.1,,,,,,,,,,,,\n"
+                rows += "\(entry.definition.alias),\(entry.label),0.1,mae,3,3,0,1,0.1,0.9,1.1,,,,,,,,,,,,\n"
             }
             let data = FigureDataBuilder.build(spec, experiment: experiment, table: CSVTable(text: rows))
             return GnuplotScript(spec: spec, experiment: experiment, data: data,

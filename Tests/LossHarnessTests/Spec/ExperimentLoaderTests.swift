@@ -20,9 +20,9 @@ struct ExperimentLoaderTests {
     @Test func overridesReplaceFieldsAndAreValidated() throws {
         let text = #"{name: "o", dataset: {generator: "gaussian"}, loss: ["mse"], seeds: 3}"#
         let experiment = try loadExperiment(text, overrides: ["training.epochs=5", "loss=[mse,mae]", "dataset.noise=[0.5, 2]"])
-        #expect(experiment.fixedValue("training.epochs") == .number(5))
+        #expect(experiment.base.training.epochs == 5)
         #expect(experiment.losses.map(\.label) == ["mse", "mae"])
-        #expect(experiment.setting("dataset.noise")?.values == [.number(0.5), .number(2)])
+        #expect(experiment.field("dataset.noise")?.values == [.number(0.5), .number(2)])
         let errors = try #require(throws: SpecErrors.self) { try loadExperiment(text, overrides: ["training.epochs=-1"]) }
         #expect(errors.description == "test.json5: training.epochs = -1: expected a whole number from 0 to 100000")
         let malformed = try #require(throws: SpecErrors.self) { try loadExperiment(text, overrides: ["training.epochs"]) }

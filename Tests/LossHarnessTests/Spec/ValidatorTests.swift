@@ -76,7 +76,7 @@ struct ValidatorTests {
         {name: "p", dataset: {generator: "classes", classes: 2, proportions: [1, 3]}, loss: ["cce"], seeds: 1}
         """)
         #expect(Grid(experiment).count == 1)
-        #expect(experiment.setting("dataset.proportions") == Setting(path: "dataset.proportions", values: [.array([.number(1), .number(3)])], isSwept: false))
+        #expect(experiment.field("dataset.proportions") == WrittenField(path: "dataset.proportions", values: [.array([.number(1), .number(3)])], isSwept: false))
         let sweep = try loadExperiment("""
         {name: "p", dataset: {generator: "classes", classes: 2, proportions: [[1, 3], [1, 1], "equal"]}, loss: ["cce"], seeds: 1}
         """)

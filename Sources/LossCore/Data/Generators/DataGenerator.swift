@@ -29,4 +29,14 @@ public protocol DataGenerator: Sendable {
     /// `count` samples drawn from `generator`; the ground truth (coefficients, conditional mean) is
     /// kept in ``Dataset/truth``.
     func generate(count: Int, generator: inout SplitMix64) -> Dataset
+    /// The number of features of its samples.
+    var featureCount: Int { get }
+}
+
+extension DataGenerator {
+    /// Read off one sample (cheap: the world and one row).
+    public var featureCount: Int {
+        var generator = SplitMix64(seed: 0)
+        return generate(count: 1, generator: &generator).featureCount
+    }
 }
