@@ -1,5 +1,7 @@
 /// How per-sample losses become the number that is reported and minimised. This is the only place
-/// where reductions and weights are applied; losses themselves are per-sample and unweighted.
+/// where reductions and weights are applied: training (``Objective``, each batch), evaluation
+/// (``Trainer/meanLoss(network:objective:data:chunkSize:)``, the test loss) and `losslab loss` all
+/// call it. Losses themselves are per-sample and unweighted.
 ///
 /// With per-sample values `l_i`, weights `w_i` (1 when none are given) and `N` samples:
 /// - `mean`: `sum_i w_i l_i / N`, Keras 3's default `"sum_over_batch_size"`. The divisor is the number
@@ -25,22 +27,64 @@ public enum LossReduction: String, Sendable, CaseIterable, Codable {
     /// Reduces per-sample values to one number (for `none`, the mean is returned as the scalar
     /// summary; use ``weighted(_:weights:)`` for the vector). Sums are accumulated in `Double`.
     public func reduce(_ values: [Float], weights: [Float]? = nil) -> Float {
-        let weightedValues = weighted(values, weights: weights)
-        let total = weightedValues.reduce(0.0) { $0 + Double($1) }
+        precondition(weights == nil || weights!.count == values.count, "\(weights!.count) weights for \(values.count) samples")
+        var total = 0.0
+        values.withUnsafeBufferPointer { v in
+            guard let base = v.baseAddress else { return }
+            if let weights {
+                weights.withUnsafeBufferPointer { Self.accumulate(values: base, rows: values.count, weights: $0.baseAddress, into: &total) }
+            } else {
+                Self.accumulate(values: base, rows: values.count, weights: nil, into: &total)
+            }
+        }
+        return finish(total, count: values.count)
+    }
+
+    /// Adds `sum_i w_i l_i` over `rows` per-sample values to `total`, in order, in `Double`
+    /// (`weights` `nil`: all ones). Callers that see a dataset in chunks accumulate chunk by chunk
+    /// and call ``finish(_:count:)`` once.
+    @inline(__always)
+    public static func accumulate(values: UnsafePointer<Float>, rows: Int, weights: UnsafePointer<Float>?, into total: inout Double) {
+        if let weights {
+            for r in 0..<rows { total += Double(values[r]) * Double(weights[r]) }
+        } else {
+            for r in 0..<rows { total += Double(values[r]) }
+        }
+    }
+
+    /// The reduced value of a weighted sum over `count` samples: the sum itself, or divided by the
+    /// number of samples (0 for none).
+    public func finish(_ total: Double, count: Int) -> Float {
         switch self {
-        case .sum:
-            return Float(total)
-        case .mean, .none:
-            return weightedValues.isEmpty ? 0 : Float(total / Double(weightedValues.count))
+        case .sum: Float(total)
+        case .mean, .none: count == 0 ? 0 : Float(total / Double(count))
         }
     }
 
     /// The factor by which each sample's gradient is multiplied: `d reduced / d l_i`.
     public func rowScales(weights: [Float]?, count: Int) -> [Float] {
-        let divisor: Float = self == .sum ? 1 : Float(max(count, 1))
-        guard let weights else { return [Float](repeating: 1 / divisor, count: count) }
-        precondition(weights.count == count)
-        return weights.map { $0 / divisor }
+        var scales = [Float](repeating: 0, count: count)
+        scales.withUnsafeMutableBufferPointer { out in
+            guard let base = out.baseAddress else { return }
+            if let weights {
+                precondition(weights.count == count)
+                weights.withUnsafeBufferPointer { rowScales(rows: count, weights: $0.baseAddress, into: base) }
+            } else {
+                rowScales(rows: count, weights: nil, into: base)
+            }
+        }
+        return scales
+    }
+
+    /// ``rowScales(weights:count:)`` into a buffer, allocating nothing (the trainer's path).
+    @inline(__always)
+    public func rowScales(rows: Int, weights: UnsafePointer<Float>?, into scales: UnsafeMutablePointer<Float>) {
+        let divisor: Float = self == .sum ? 1 : Float(max(rows, 1))
+        if let weights {
+            for r in 0..<rows { scales[r] = weights[r] / divisor }
+        } else {
+            scales.update(repeating: 1 / divisor, count: rows)
+        }
     }
 }
 

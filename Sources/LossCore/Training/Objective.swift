@@ -1,5 +1,5 @@
 /// What training minimises: a loss applied to a network's output activation, mean-reduced over the
-/// batch with optional per-sample weights (``LossReduction/mean``).
+/// batch with optional per-sample weights (``LossReduction/mean``, which applies both).
 ///
 /// When the loss has a fused form for the output activation (sigmoid with BCE or binary focal,
 /// softmax with CCE or focal; see ``Loss/fused(with:)``), the loss is applied to the logits and its
@@ -60,12 +60,7 @@ public struct Objective: Sendable {
     public func batchValueAndGradient(rows: Int, columns: Int, logits: UnsafePointer<Float>, outputs: UnsafePointer<Float>,
                                       targets: UnsafePointer<Float>, weights: UnsafePointer<Float>?, scratch: Scratch,
                                       gradLogits: UnsafeMutablePointer<Float>) -> Float {
-        let divisor = Float(max(rows, 1))
-        if let weights {
-            for r in 0..<rows { scratch.rowScales[r] = weights[r] / divisor }
-        } else {
-            scratch.rowScales.update(repeating: 1 / divisor, count: rows)
-        }
+        LossReduction.mean.rowScales(rows: rows, weights: weights, into: scratch.rowScales)
         if let fusedLoss {
             fusedLoss.batchValuesAndGradients(predicted: logits, expected: targets, rows: rows, columns: columns,
                                               rowScale: scratch.rowScales, values: scratch.values, gradient: gradLogits)
@@ -76,12 +71,8 @@ public struct Objective: Sendable {
                                       into: gradLogits)
         }
         var total = 0.0
-        if let weights {
-            for r in 0..<rows { total += Double(scratch.values[r] * weights[r]) }
-        } else {
-            for r in 0..<rows { total += Double(scratch.values[r]) }
-        }
-        return rows == 0 ? 0 : Float(total / Double(rows))
+        LossReduction.accumulate(values: scratch.values, rows: rows, weights: weights, into: &total)
+        return LossReduction.mean.finish(total, count: rows)
     }
 
     /// The batch loss `sum_i w_i l_i / n` of the last forward pass in `workspace`, and its gradient

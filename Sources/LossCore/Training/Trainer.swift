@@ -175,11 +175,16 @@ public enum Trainer {
             let end = min(start + chunkSize, data.count)
             network.forward(data.features.gatherRows(start..<end), workspace: &workspace)
             let values = objective.values(workspace: workspace, targets: data.targets.gatherRows(start..<end))
-            for (offset, value) in values.enumerated() {
-                total += Double(value) * Double(data.weights?[start + offset] ?? 1)
+            values.withUnsafeBufferPointer { v in
+                guard let base = v.baseAddress else { return }
+                if let weights = data.weights {
+                    weights.withUnsafeBufferPointer { LossReduction.accumulate(values: base, rows: v.count, weights: $0.baseAddress! + start, into: &total) }
+                } else {
+                    LossReduction.accumulate(values: base, rows: v.count, weights: nil, into: &total)
+                }
             }
             start = end
         }
-        return data.count == 0 ? 0 : Float(total / Double(data.count))
+        return LossReduction.mean.finish(total, count: data.count)
     }
 }

@@ -34,14 +34,8 @@ public struct ShardAssignment: Sendable {
     }
 
     static func estimatedCost(_ trial: Trial) -> Double {
-        func number(_ path: String, _ fallback: Double) -> Double {
-            if case .number(let x)? = trial.values[path] { return x }
-            return fallback
-        }
-        var hidden = 0.0
-        if case .string("mlp")? = trial.values["model.type"], case .array(let sizes)? = trial.values["model.hidden"] {
-            for case .number(let size) in sizes { hidden += size }
-        }
-        return number("dataset.train_size", 1000) * max(number("training.epochs", 20), 1) * (1 + hidden)
+        let configuration = trial.configuration
+        let hidden = Double(configuration.model.hiddenSizes.reduce(0, +))
+        return Double(configuration.dataset.trainSize) * Double(max(configuration.training.epochs, 1)) * (1 + hidden)
     }
 }
