@@ -52,17 +52,12 @@ struct CompareOptions {
     }
 }
 
-/// The exit code of each ``TrackingError``.
+/// The exit code of each ``TrackingError``: its kind's (``ExitCode/init(_:)``), except that a
+/// missing baseline is exit code 5.
 enum TrackingExitCodes {
     /// `baselineSide`: the error concerns the baseline, whose absence is exit code 5.
     static func code(for error: TrackingError, baselineSide: Bool) -> ExitCode {
-        switch error {
-        case .notFound: baselineSide ? .baselineMissing : .noInput
-        case .unreadable: .noInput
-        case .invalidTolerance, .incomparable, .invalidBaselineName: .usage
-        case .invalidResults: .dataError
-        case .cannotWrite: .cannotCreate
-        case .several(let errors): errors.first.map { code(for: $0, baselineSide: baselineSide) } ?? .usage
-        }
+        if case .notFound = error, baselineSide { return .baselineMissing }
+        return ExitCode(error.kind)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LossHarness
 
 /// Every exit code `losslab` uses, in one place (the sysexits and package-benchmark conventions).
 public enum ExitCode: Int32, Sendable {
@@ -29,6 +30,16 @@ public enum ExitCode: Int32, Sendable {
 
 /// A user-facing error: its message is printed as it is, and the process exits with `code`.
 extension ExitCode {
+    /// The exit code of every ``InputError`` of a kind: the one mapping from errors to codes.
+    init(_ kind: InputErrorKind) {
+        switch kind {
+        case .invalid: self = .dataError
+        case .missing: self = .noInput
+        case .unwritable: self = .cannotCreate
+        case .usage: self = .usage
+        }
+    }
+
     /// The exit code of a run stopped by `signal` (SIGINT, SIGTERM or SIGHUP).
     static func stopped(by signal: Int32) -> ExitCode {
         switch signal {

@@ -1,32 +1,26 @@
 import Foundation
 import LossHarness
 
-/// Loading experiment files for a command, with every problem turned into a message and an exit
-/// code: 66 for a file that cannot be read, 65 for an invalid one.
+/// Loading experiment files for a command: the file, its grid's size, its pairings, duplicates and
+/// figures checked before anything runs. Problems are ``InputError``s (65 invalid, 66 unreadable).
 enum ExperimentFiles {
     /// Loads `path` (opened relative to `arguments`' working directory, named as given in messages).
     static func load(_ path: String, overrides: [String], seeds: Int?, quick: Bool = false, maximumTrials: Int,
                      arguments: Arguments) throws -> (Experiment, Grid) {
-        do {
-            let experiment = try ExperimentLoader.load(path: arguments.resolve(path), name: path, overrides: overrides, seeds: seeds,
-                                                       quick: quick)
-            let grid = Grid(experiment)
-            if grid.count > maximumTrials {
-                let count = grid.count == Int.max ? "more than 9e18" : "\(grid.count)"
-                throw SpecErrors([SpecError(file: path, path: "(grid)", value: "\(count) trials", expected: "at most \(maximumTrials) trials",
-                                            suggestion: "Sweep fewer values or seeds, or raise the limit with --max-trials")])
-            }
-            let problems = DuplicateTrialCheck.problems(in: grid) + PairingCheck.problems(in: grid)
-            if !problems.isEmpty { throw SpecErrors(problems) }
-            // Figures are checked before anything runs, so that a typo in a plot does not surface
-            // only after hours of training.
-            _ = try FigureSpec.parseAll(experiment)
-            return (experiment, grid)
-        } catch let errors as SpecErrors {
-            throw CommandError(errors.description, code: .dataError)
-        } catch let error as FileError {
-            throw CommandError(error.description, code: .noInput)
+        let experiment = try ExperimentLoader.load(path: arguments.resolve(path), name: path, overrides: overrides, seeds: seeds,
+                                                   quick: quick)
+        let grid = Grid(experiment)
+        if grid.count > maximumTrials {
+            let count = grid.count == Int.max ? "more than 9e18" : "\(grid.count)"
+            throw SpecErrors([SpecError(file: path, path: "(grid)", value: "\(count) trials", expected: "at most \(maximumTrials) trials",
+                                        suggestion: "Sweep fewer values or seeds, or raise the limit with --max-trials")])
         }
+        let problems = DuplicateTrialCheck.problems(in: grid) + PairingCheck.problems(in: grid)
+        if !problems.isEmpty { throw SpecErrors(problems) }
+        // Figures are checked before anything runs, so that a typo in a plot does not surface
+        // only after hours of training.
+        _ = try FigureSpec.parseAll(experiment)
+        return (experiment, grid)
     }
 
     /// The experiment of `path` as the results in `resultsRoot` were made: the file with
@@ -40,13 +34,7 @@ enum ExperimentFiles {
         let (experiment, grid) = try load(path, overrides: overrides, seeds: nil, maximumTrials: Int.max, arguments: arguments)
         let store = ResultStore(resultsRoot: arguments.resolve(resultsRoot), experiment: experiment.name)
         let origin = ExperimentOrigin(file: path, overrides: overrides)
-        let match: RecordedDefinition.Match
-        do { match = try RecordedDefinition.match(experiment, origin: origin, store: store) } catch let errors as SpecErrors {
-            throw CommandError(errors.description, code: .dataError)
-        } catch let error as FileError {
-            throw CommandError(error.description, code: .noInput)
-        }
-        switch match {
+        switch try RecordedDefinition.match(experiment, origin: origin, store: store) {
         case .unrecorded:
             return (experiment, grid, nil)
         case .same(let recorded):

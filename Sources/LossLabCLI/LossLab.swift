@@ -78,6 +78,9 @@ public enum LossLab {
         } catch let error as CommandError {
             console.printError("error: " + error.message)
             return error.code
+        } catch let error as any InputError {
+            console.printError("error: \(error)")
+            return ExitCode(error.kind)
         } catch {
             console.printError("error: \(error)")
             return .failure

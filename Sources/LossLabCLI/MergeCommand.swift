@@ -48,14 +48,7 @@ enum MergeCommand: Subcommand {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandError("\(directory): no such folder (expected results/<experiment>, the folder a run wrote)", code: .noInput)
         }
-        let results: ShardedResults
-        do {
-            results = try ShardedResults(directory: directory)
-        } catch let error as FileError {
-            throw CommandError(error.description, code: .noInput)
-        } catch let errors as SpecErrors {
-            throw CommandError(errors.description, code: .dataError)
-        }
+        let results = try ShardedResults(directory: directory)
         let experiment = results.experiment
         let resultsRoot = Paths.folder(of: directory)
         if results.builds.count > 1 {
@@ -67,19 +60,9 @@ enum MergeCommand: Subcommand {
             if !partial { return .failure }
         }
 
-        let lock: RunLock
-        do {
-            lock = try RunLock(path: results.store.path(Runner.lockName(shard: nil)), purpose: "assembling \(experiment.name)")
-        } catch let error as FileError {
-            throw CommandError(error.description, code: .cannotCreate)
-        }
-        let report: ResultsAssembler.Report
-        do {
-            report = try withExtendedLifetime(lock) {
-                try ResultsAssembler(experiment: experiment, grid: results.grid, store: results.store).assemble(provenance: currentProvenance())
-            }
-        } catch let error as FileError {
-            throw CommandError(error.description, code: .cannotCreate)
+        let lock = try RunLock(path: results.store.path(Runner.lockName(shard: nil)), purpose: "assembling \(experiment.name)")
+        let report = try withExtendedLifetime(lock) {
+            try ResultsAssembler(experiment: experiment, grid: results.grid, store: results.store).assemble(provenance: currentProvenance())
         }
         if !report.missing.isEmpty {
             console.printError("PARTIAL: \(directory): assembled \(report.trialsWritten) of \(results.grid.count) trials; "

@@ -89,10 +89,7 @@ enum PlotCommand: Subcommand {
 
     static func plot(experiment: Experiment, grid: Grid, resultsRoot: String, plotsRoot: String, console: Console, quiet: Bool,
                      note: String?, renderer: any FigureRenderer, notices: PlotNotices) throws -> Summary {
-        var specs: [FigureSpec]
-        do { specs = try FigureSpec.parseAll(experiment) } catch let errors as SpecErrors {
-            throw CommandError(errors.description, code: .dataError)
-        }
+        var specs = try FigureSpec.parseAll(experiment)
         if let note {
             for index in specs.indices { specs[index].caption = specs[index].caption.map { $0 + " (" + note + ")" } ?? note }
         }
@@ -108,10 +105,6 @@ enum PlotCommand: Subcommand {
             outcomes = try writer.write(specs, renderer: renderer)
         } catch let error as MissingResultsError {
             throw CommandError(missingResultsMessage(error, experiment: experiment, resultsRoot: resultsRoot), code: .noInput)
-        } catch let error as CSVError {
-            throw CommandError(error.description, code: .dataError)
-        } catch let error as FileError {
-            throw CommandError(error.description, code: error.isInput ? .noInput : .cannotCreate)
         }
         summary.figures = outcomes.count
         for outcome in outcomes {

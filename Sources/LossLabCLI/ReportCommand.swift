@@ -40,13 +40,9 @@ enum ReportCommand: Subcommand {
         for file in files {
             let (experiment, _, note) = try ExperimentFiles.loadForResults(file, overrides: [], resultsRoot: resultsRoot, arguments: arguments)
             let paths = FigurePaths(resultsRoot: resultsRoot, plotsRoot: plotsRoot, experiment: experiment.name)
-            var study: StudyReport.Study
-            do {
-                study = try .load(experiment: experiment, paths: paths, reportDirectory: reportDirectory.isEmpty ? "." : reportDirectory,
-                                  workingDirectory: workingDirectory)
-            } catch let errors as SpecErrors {
-                throw CommandError(errors.description, code: .dataError)
-            }
+            var study = try StudyReport.Study.load(experiment: experiment, paths: paths,
+                                                   reportDirectory: reportDirectory.isEmpty ? "." : reportDirectory,
+                                                   workingDirectory: workingDirectory)
             study.provenance = note
             if !study.hasResults {
                 console.printError("\(experiment.name): no results in \(paths.resultsDirectory) (run `losslab run \(file)`); the report says so")
@@ -60,12 +56,8 @@ enum ReportCommand: Subcommand {
         guard studies.contains(where: \.hasResults) else {
             throw CommandError("no results to report in \(resultsRoot): run `losslab run` first", code: .noInput)
         }
-        do {
-            if !reportDirectory.isEmpty { try AtomicFile.createDirectory(reportDirectory) }
-            try AtomicFile.write(StudyReport(studies: studies).markdown, to: output)
-        } catch let error as FileError {
-            throw CommandError(error.description, code: .cannotCreate)
-        }
+        if !reportDirectory.isEmpty { try AtomicFile.createDirectory(reportDirectory) }
+        try AtomicFile.write(StudyReport(studies: studies).markdown, to: output)
         let claims = studies.reduce(0) { $0 + ($1.claims?.count ?? 0) }
         console.printError("wrote \(output): \(studies.count) experiment\(studies.count == 1 ? "" : "s"), \(claims) claim\(claims == 1 ? "" : "s")")
         return .success

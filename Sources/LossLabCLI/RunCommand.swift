@@ -94,10 +94,7 @@ enum RunCommand: Subcommand {
             let origin = ExperimentOrigin(file: experiment.file, overrides: overrides, seeds: seeds, directory: directory, quick: quick)
             let options = RunOptions(resultsRoot: resultsRoot, jobs: jobs, fresh: fresh, shard: shard, maximumTrials: maximumTrials,
                                      origin: origin)
-            let runner: Runner
-            do { runner = try Runner(experiment: experiment, options: options) } catch let errors as SpecErrors {
-                throw CommandError(errors.description, code: .dataError)
-            }
+            let runner = try Runner(experiment: experiment, options: options)
             if dryRun {
                 printDryRun(runner, console: console)
                 continue
@@ -107,12 +104,9 @@ enum RunCommand: Subcommand {
             do {
                 result = try ExperimentRun.execute(runner, provenance: provenance, cancellation: cancellation,
                                                     observe: progress.handle)
-            } catch let error as FileError {
+            } catch {
                 progress.close()
-                throw CommandError(error.description, code: .cannotCreate)
-            } catch let conflict as ResultsConflict {
-                progress.close()
-                throw CommandError(conflict.description, code: .cannotCreate)
+                throw error
             }
             progress.close()
             let outcome = result.run

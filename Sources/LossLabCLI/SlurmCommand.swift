@@ -72,28 +72,18 @@ enum SlurmCommand: Subcommand {
         }
         let store = ResultStore(resultsRoot: resultsRoot, experiment: experiment.name)
         let record = ExperimentRecord(experiment, origin: ExperimentOrigin(file: file, overrides: overrides, seeds: seeds, directory: directory))
-        do {
-            if var conflict = try record.conflict(in: store, shard: true) {
-                conflict.startOver = "remove that folder first"
-                throw CommandError(conflict.description, code: .cannotCreate)
-            }
-        } catch let errors as SpecErrors {
-            throw CommandError(errors.description, code: .dataError)
-        } catch let error as FileError {
-            throw CommandError(error.description, code: .noInput)
+        if var conflict = try record.conflict(in: store, shard: true) {
+            conflict.startOver = "remove that folder first"
+            throw conflict
         }
 
         let job = SlurmJob(experiment: experiment.name, trials: grid.count, file: file, overrides: overrides, seeds: seeds,
                            shards: shards, resultsRoot: resultsRoot, plotsRoot: plotsRoot, partition: partition, time: time,
                            cpusPerTask: cpus, memory: memory, executable: executable, workingDirectory: directory,
                            commandLine: ["losslab"] + Array(CommandLine.arguments.dropFirst()))
-        do {
-            try AtomicFile.createDirectory(job.logDirectory)
-            try AtomicFile.write(job.arrayScript(), to: job.arrayScriptPath)
-            try AtomicFile.write(job.mergeScript(), to: job.mergeScriptPath)
-        } catch let error as FileError {
-            throw CommandError(error.description, code: .cannotCreate)
-        }
+        try AtomicFile.createDirectory(job.logDirectory)
+        try AtomicFile.write(job.arrayScript(), to: job.arrayScriptPath)
+        try AtomicFile.write(job.mergeScript(), to: job.mergeScriptPath)
         let assignment = ShardAssignment(grid: grid, count: shards)
         let mean = assignment.costs.reduce(0, +) / Double(shards)
         let balance = mean > 0 ? assignment.costs.max()! / mean : 1

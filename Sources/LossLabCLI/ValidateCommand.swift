@@ -32,9 +32,10 @@ enum ValidateCommand: Subcommand {
             } catch let error as CommandError {
                 console.printError("error: " + error.message)
                 if worst == .success || error.code == .noInput { worst = error.code }
-            } catch let errors as SpecErrors {
-                console.printError("error: " + errors.description)
-                if worst == .success { worst = .dataError }
+            } catch let error as any InputError {
+                console.printError("error: \(error)")
+                let code = ExitCode(error.kind)
+                if worst == .success || code == .noInput { worst = code }
             }
         }
         return worst

@@ -75,7 +75,7 @@ public enum InputFile {
 
 extension FileError {
     /// A file that cannot be read.
-    init(input path: String, reason: String) {
+    public init(input path: String, reason: String) {
         self.init(path: path, reason: reason, isInput: true)
     }
 }

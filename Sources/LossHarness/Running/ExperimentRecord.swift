@@ -113,7 +113,7 @@ public struct ExperimentRecord: Sendable, Equatable {
     /// Reads the record at `path`; `nil` when there is no such file.
     public static func read(_ path: String) throws -> ExperimentRecord? {
         guard let data = FileManager.default.contents(atPath: path) else {
-            if FileManager.default.fileExists(atPath: path) { throw FileError(path: path, reason: "cannot be read") }
+            if FileManager.default.fileExists(atPath: path) { throw FileError(input: path, reason: "cannot be read") }
             return nil
         }
         let decoder = JSONDecoder()

@@ -24,7 +24,7 @@ public struct ShardedResults: Sendable {
         store = ResultStore(directory: directory)
         let path = store.path(ExperimentRecord.fileName)
         guard let record = try ExperimentRecord.read(path) else {
-            throw FileError(path: path, reason: "does not exist: this folder was not made by `losslab run` (or by a version older than merge)")
+            throw FileError(input: path, reason: "does not exist: this folder was not made by `losslab run` (or by a version older than merge)")
         }
         self.record = record
         experiment = try record.resolve(file: path)
