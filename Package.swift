@@ -62,9 +62,11 @@ let package = Package(
         .target(name: "LossHarness", dependencies: ["LossCore"], swiftSettings: optimise),
         .target(name: "LossLabCLI", dependencies: ["LossCore", "LossHarness"], swiftSettings: optimise),
         .executableTarget(name: "losslab", dependencies: ["LossLabCLI"], swiftSettings: optimise),
-        .testTarget(name: "LossCoreTests", dependencies: ["LossCore"]),
+        // What the three test targets share: one tolerance rule, one temporary folder, the mutator.
+        .target(name: "LossLabTestSupport", dependencies: ["LossCore", "LossHarness"], path: "Tests/TestSupport"),
+        .testTarget(name: "LossCoreTests", dependencies: ["LossCore", "LossLabTestSupport"]),
         // Fixtures are read from the source tree (#filePath), by these tests and the CLI's.
-        .testTarget(name: "LossHarnessTests", dependencies: ["LossHarness", "LossCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "LossLabCLITests", dependencies: ["LossLabCLI", "LossHarness", "LossCore"]),
+        .testTarget(name: "LossHarnessTests", dependencies: ["LossHarness", "LossCore", "LossLabTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LossLabCLITests", dependencies: ["LossLabCLI", "LossHarness", "LossCore", "LossLabTestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Testing
 @testable import LossCore
+import LossLabTestSupport
 
 /// One row of the gradient-check table: a scalar function of a flat parameter vector, evaluated by
 /// the float32 code under test, and the analytic gradient that code claims for it.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+import LossHarness
 @testable import LossLabCLI
+import LossLabTestSupport
 
 /// `losslab baseline save|list` and `losslab check`: the round trip and its exit codes.
 @Suite struct BaselineCommandTests {
@@ -42,7 +44,7 @@ import Testing
     @Test func saveTakesTheResultsFromAnotherFolder() throws {
         let root = try Self.resultsRoot()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let elsewhere = root + "/../" + (root as NSString).lastPathComponent + "-quick"
+        let elsewhere = root + "/../" + Paths.lastComponent(of: root) + "-quick"
         try CLIFixtures.write(CLIFixtures.trials(), to: elsewhere + "/two/trials.csv")
         defer { try? FileManager.default.removeItem(atPath: elsewhere) }
         #expect(CLIFixtures.run(["baseline", "save", "quick", elsewhere, "--results", root]).code == .success)

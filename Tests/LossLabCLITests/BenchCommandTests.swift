@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import LossHarness
 @testable import LossLabCLI
+import LossLabTestSupport
 
 /// `losslab bench`: options, errors and exit codes, and the CSV it prints. No timing is asserted.
 struct BenchCommandTests {

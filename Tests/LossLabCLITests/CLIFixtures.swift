@@ -1,18 +1,15 @@
 import Foundation
 @testable import LossLabCLI
+import LossLabTestSupport
 
 /// Temporary result folders and a way to run `losslab` in-process, for the command tests.
 enum CLIFixtures {
     static func temporaryFolder(_ label: String = #function) throws -> String {
-        let safe = label.filter { $0.isLetter || $0.isNumber }
-        let path = NSTemporaryDirectory() + "losslab-cli-\(safe)-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try TemporaryFolder.make("losslab-cli-" + label)
     }
 
     static func write(_ text: String, to path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try writeFile(text, to: path)
     }
 
     /// A trials.csv of losses `a` and `b` over 3 seeds; `shift` is added to a's mse and to b's
@@ -32,8 +29,6 @@ enum CLIFixtures {
 
     /// Runs `losslab arguments` and returns the exit code with what went to each stream.
     static func run(_ arguments: [String]) -> (code: ExitCode, out: String, error: String) {
-        let recording = RecordingConsole()
-        let code = LossLab.run(arguments, console: recording.console)
-        return (code, recording.out, recording.error)
+        runLossLab(arguments)
     }
 }

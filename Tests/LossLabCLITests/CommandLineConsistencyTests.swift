@@ -2,6 +2,7 @@ import Foundation
 import LossHarness
 import Testing
 @testable import LossLabCLI
+import LossLabTestSupport
 
 /// The command line as a user meets it: help, typos, error prefixes, the progress line, odd inputs.
 @Suite struct CommandLineConsistencyTests {

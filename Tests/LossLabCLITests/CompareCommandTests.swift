@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossLabCLI
+import LossLabTestSupport
 
 /// `losslab compare`: exit codes, formats and option errors.
 @Suite struct CompareCommandTests {

@@ -2,25 +2,25 @@ import Foundation
 import LossHarness
 import Testing
 @testable import LossLabCLI
+import LossLabTestSupport
 
 /// With `--results` and `--plots` set, `run`, `plot` and `report` write nothing anywhere else: not
-/// in the working directory, not beside the experiment file.
-@Suite(.serialized) struct ConfinementTests {
+/// in the working directory, not beside the experiment file. The executable runs as a child
+/// process in a working directory of its own (changing this process's would race other suites).
+@Suite struct ConfinementTests {
     @Test func runPlotAndReportWriteOnlyUnderTheTwoRoots() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write(tinyExperiment(), to: "tiny.json5")
-        try FileManager.default.createDirectory(atPath: folder.url("work"), withIntermediateDirectories: true)
-        let previous = FileManager.default.currentDirectoryPath
-        #expect(FileManager.default.changeCurrentDirectoryPath(folder.url("work")))
-        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
-        let roots = ["--results", folder.url("R"), "--plots", folder.url("P")]
-        let run = runLossLab(["run", folder.url("tiny.json5"), "--jobs", "1", "--quiet"] + roots)
-        #expect(run.code == .success, "\(run.error)")
-        let plot = runLossLab(["plot", folder.url("tiny.json5"), "--quiet"] + roots)
-        #expect(plot.code == .success, "\(plot.error)")
-        let report = runLossLab(["report", folder.url("tiny.json5")] + roots)
-        #expect(report.code == .success, "\(report.error)")
+        try FileManager.default.createDirectory(atPath: folder.file("work"), withIntermediateDirectories: true)
+        let executable = try losslabExecutable()
+        let roots = ["--results", folder.file("R"), "--plots", folder.file("P")]
+        let run = runExecutable(executable, ["run", folder.file("tiny.json5"), "--jobs", "1", "--quiet"] + roots, in: folder.file("work"))
+        #expect(run.status == 0, "\(run.error)")
+        let plot = runExecutable(executable, ["plot", folder.file("tiny.json5"), "--quiet"] + roots, in: folder.file("work"))
+        #expect(plot.status == 0, "\(plot.error)")
+        let report = runExecutable(executable, ["report", folder.file("tiny.json5")] + roots, in: folder.file("work"))
+        #expect(report.status == 0, "\(report.error)")
         let files = folder.files()
         let outside = files.filter { !$0.hasPrefix("R/") && !$0.hasPrefix("P/") && $0 != "tiny.json5" }
         #expect(outside.isEmpty, "written outside the roots: \(outside)")
@@ -31,6 +31,6 @@ import Testing
         #expect(files.filter { $0.hasPrefix("R/tiny/trials/") }.count == 8)
         let images = GnuplotRenderer.locate() == nil ? [] : ["P/tiny/l.png", "P/tiny/l.svg"]
         #expect(files.filter { $0.hasPrefix("P/") } == (["P/tiny/l.gp"] + images).sorted())
-        #expect(folder.read("R/REPORT.md")?.contains("![Tiny study: l](../P/tiny/l.png)") == true)
+        #expect(folder.contents("R/REPORT.md")?.contains("![Tiny study: l](../P/tiny/l.png)") == true)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import LossHarness
 import Testing
 @testable import LossLabCLI
+import LossLabTestSupport
 
 /// Damaged results files and stored trials are either redone or refused with file:line:column;
 /// none is silently dropped, drawn or passed by a gate.

@@ -2,6 +2,7 @@ import Foundation
 import LossCore
 import LossHarness
 import Testing
+import LossLabTestSupport
 
 /// The real `losslab` executable, interrupted: SIGINT and SIGTERM stop it cleanly (exit 130 and
 /// 143, with the resume message), `kill -9` at random moments loses nothing, and a second run on

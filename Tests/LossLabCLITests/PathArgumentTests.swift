@@ -2,6 +2,7 @@ import Foundation
 import LossHarness
 import Testing
 @testable import LossLabCLI
+import LossLabTestSupport
 
 /// Every command with the path arguments a user can type: one character, non-ASCII, a trailing
 /// slash, `./`, nested folders, spaces. Foundation's `NSString` path methods trap on several of

@@ -1,6 +1,7 @@
 @testable import LossHarness
 import Testing
 @testable import LossLabCLI
+import LossLabTestSupport
 
 /// The progress line counts what happened; divergence is an outcome of the study, not a failure.
 struct ProgressPrinterTests {

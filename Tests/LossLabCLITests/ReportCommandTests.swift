@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossLabCLI
+import LossLabTestSupport
 
 @Suite struct ReportCommandTests {
     @Test func helpIsPrintedWordForWord() {
@@ -12,7 +13,7 @@ import Testing
     }
 
     /// Two studies, named so that file-name order differs from argument order; results written by hand.
-    func writeStudies(_ folder: ScratchFolder) throws {
+    func writeStudies(_ folder: TemporaryFolder) throws {
         try folder.write(tinyExperiment(name: "zeta"), to: "exp/b.json5")
         try folder.write("""
         { name: "alpha", title: "Curves | first", kind: "curves", claim: "Shapes.", loss: ["mse", "mae"],
@@ -28,15 +29,15 @@ import Testing
     }
 
     @Test func reportOfASyntheticResultsFolder() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         try writeStudies(folder)
-        let result = runLossLab(["report", folder.url("exp/b.json5"), folder.url("exp/a.json5"), "--results", folder.url("out"),
-                                 "--plots", folder.url("figs"), "--output", folder.url("docs/REPORT.md")])
+        let result = runLossLab(["report", folder.file("exp/b.json5"), folder.file("exp/a.json5"), "--results", folder.file("out"),
+                                 "--plots", folder.file("figs"), "--output", folder.file("docs/REPORT.md")])
         #expect(result.code == .success, "\(result.error)")
-        #expect(result.error.contains("zeta: \(folder.url("figs/zeta/l.png")) does not exist yet (run `losslab plot \(folder.url("exp/b.json5"))`)"))
-        #expect(result.error.hasSuffix("wrote \(folder.url("docs/REPORT.md")): 2 experiments, 1 claim\n"))
-        let report = try #require(folder.read("docs/REPORT.md"))
+        #expect(result.error.contains("zeta: \(folder.file("figs/zeta/l.png")) does not exist yet (run `losslab plot \(folder.file("exp/b.json5"))`)"))
+        #expect(result.error.hasSuffix("wrote \(folder.file("docs/REPORT.md")): 2 experiments, 1 claim\n"))
+        let report = try #require(folder.contents("docs/REPORT.md"))
         let alpha = try #require(report.range(of: "## Curves | first")).lowerBound
         let zeta = try #require(report.range(of: "## Tiny study")).lowerBound
         #expect(alpha < zeta)
@@ -51,21 +52,21 @@ import Testing
     }
 
     @Test func defaultOutputIsInTheResultsRoot() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         try writeStudies(folder)
-        let result = runLossLab(["report", folder.url("exp/a.json5"), "--results", folder.url("out"), "--plots", folder.url("figs")])
+        let result = runLossLab(["report", folder.file("exp/a.json5"), "--results", folder.file("out"), "--plots", folder.file("figs")])
         #expect(result.code == .success)
-        #expect(folder.read("out/REPORT.md")?.contains("![Curves | first: v](../figs/alpha/v.png)") == true)
+        #expect(folder.contents("out/REPORT.md")?.contains("![Curves | first: v](../figs/alpha/v.png)") == true)
     }
 
     @Test func noResultsAtAllExitWith66() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write(tinyExperiment(), to: "tiny.json5")
-        let result = runLossLab(["report", folder.url("tiny.json5"), "--results", folder.url("none")])
+        let result = runLossLab(["report", folder.file("tiny.json5"), "--results", folder.file("none")])
         #expect(result.code == .noInput)
-        #expect(result.error.hasSuffix("error: no results to report in \(folder.url("none")): run `losslab run` first\n"))
+        #expect(result.error.hasSuffix("error: no results to report in \(folder.file("none")): run `losslab run` first\n"))
         #expect(folder.files() == ["tiny.json5"])
     }
 }

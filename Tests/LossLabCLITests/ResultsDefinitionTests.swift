@@ -2,6 +2,7 @@ import Foundation
 import LossHarness
 import Testing
 @testable import LossLabCLI
+import LossLabTestSupport
 
 /// A results folder holds one definition of an experiment, and figures and the report name it:
 /// a quick look never replaces a finished study, an edited file is followed, and results made with

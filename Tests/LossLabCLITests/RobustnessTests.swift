@@ -2,6 +2,7 @@ import Foundation
 import LossHarness
 import Testing
 @testable import LossLabCLI
+import LossLabTestSupport
 
 /// Bad input through the real command line, in process: every file of the shared bad corpus and
 /// every malformed command line gets a precise message, a non-zero exit code, and writes nothing.
@@ -104,6 +105,20 @@ struct RobustnessTests {
         #expect(outcome.code == testCase.code, "\(outcome.error)")
         #expect(outcome.error.contains(testCase.message), "\(outcome.error)")
         #expect(folder.listing() == before)
+    }
+
+    /// Seeded mutations of the good fixtures through `losslab validate`: every one is accepted or
+    /// refused with an exit code of losslab's, never a trap. With `LOSSLAB_EXECUTABLE` set (make
+    /// test-release) this runs the shipped binary, whose optimiser settings are the release ones.
+    @Test func mutatedFilesNeverTrap() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: goodFixtures).filter { $0.hasSuffix(".json5") }.sorted()
+        let sources = try names.map { try String(contentsOfFile: goodFixtures + "/" + $0, encoding: .utf8) }
+        let folder = try TemporaryFolder()
+        for (index, bytes) in Mutator.mutants(of: sources, count: externalExecutable == nil ? 400 : 150, seed: 20_261_202).enumerated() {
+            try folder.write(Data(bytes), to: "m.json5")
+            let outcome = losslab(["validate", "m.json5"], in: folder)
+            #expect([.success, .dataError].contains(outcome.code), "mutant \(index): \(outcome.code) \(outcome.error)")
+        }
     }
 
     /// Files too large to read and strings too long to keep: short, precise messages.

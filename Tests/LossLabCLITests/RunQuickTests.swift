@@ -2,6 +2,7 @@ import Foundation
 import LossHarness
 import Testing
 @testable import LossLabCLI
+import LossLabTestSupport
 
 /// `losslab run --quick` end to end, and the quick gate's round trip: run, save, run again, check.
 @Suite struct RunQuickTests {

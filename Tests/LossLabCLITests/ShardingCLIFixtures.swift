@@ -1,6 +1,7 @@
 import Foundation
 import LossHarness
 import LossLabCLI
+import LossLabTestSupport
 
 /// A scratch folder holding one small experiment file, for the merge and slurm command tests.
 final class ShardingCLIScratch: Sendable {
@@ -21,9 +22,7 @@ final class ShardingCLIScratch: Sendable {
     """
 
     init(study: String = ShardingCLIScratch.study) throws {
-        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("losslab-cli-shards-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw FileError(path: "losslab-cli-shards", reason: "mkdtemp failed") }
-        path = String(cString: made)
+        path = try TemporaryFolder.make("losslab-cli-shards")
         try Data(study.utf8).write(to: URL(fileURLWithPath: file))
     }
 
@@ -39,9 +38,7 @@ final class ShardingCLIScratch: Sendable {
 
     /// Runs `losslab ARGUMENTS` in process.
     func losslab(_ arguments: [String]) -> (code: ExitCode, out: String, error: String) {
-        let recording = RecordingConsole()
-        let code = LossLab.run(arguments, console: recording.console)
-        return (code, recording.out, recording.error)
+        runLossLab(arguments)
     }
 
     func read(_ name: String) throws -> String {

@@ -2,6 +2,7 @@ import Foundation
 import LossHarness
 import Testing
 @testable import LossLabCLI
+import LossLabTestSupport
 
 @Suite struct SlurmCommandTests {
     @Test func writesTheArrayAndMergeScriptsAndPrintsTheSbatchCommands() throws {

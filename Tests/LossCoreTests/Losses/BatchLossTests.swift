@@ -1,5 +1,6 @@
 import Testing
 @testable import LossCore
+import LossLabTestSupport
 
 /// ``Loss/batchValuesAndGradients(predicted:expected:rows:columns:rowScale:values:gradient:)``, the
 /// trainer's path, against the per-sample ``Loss/value(predicted:expected:)`` and

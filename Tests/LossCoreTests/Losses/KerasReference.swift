@@ -13,6 +13,7 @@
 // `gradientOfMean` are `jax.grad` of those two reductions with respect to the predictions.
 
 @testable import LossCore
+import LossLabTestSupport
 
 /// One case computed by real Keras 3; see the file header.
 struct KerasCase: Sendable {

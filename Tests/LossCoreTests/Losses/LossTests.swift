@@ -1,5 +1,6 @@
 import Testing
 @testable import LossCore
+import LossLabTestSupport
 
 /// Every loss with its options, for the tests that apply to all of them.
 let allLossConfigurations: [any Loss] = [

@@ -1,5 +1,6 @@
 import Testing
 @testable import LossCore
+import LossLabTestSupport
 
 @Suite("MeanSquaredError")
 struct MeanSquaredErrorTests {

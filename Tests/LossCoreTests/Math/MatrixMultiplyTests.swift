@@ -1,5 +1,6 @@
 import Testing
 @testable import LossCore
+import LossLabTestSupport
 
 /// The blocked SIMD products against a plain triple loop in `Double`, over shapes that reach every
 /// path: 4-row tiles and leftover rows, full and partial 16-column panels, packed (transposed) and

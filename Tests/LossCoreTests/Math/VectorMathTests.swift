@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossCore
+import LossLabTestSupport
 
 /// The 8-lane `exp`, `log` and `log1p` against the C library, ulp by ulp.
 struct VectorMathTests {

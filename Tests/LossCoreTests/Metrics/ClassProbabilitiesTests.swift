@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossCore
+import LossLabTestSupport
 
 @Suite struct ClassProbabilitiesTests {
     private func probabilities(_ rows: [[Float]], _ activation: Activation, _ task: Task) -> [[Double]] {

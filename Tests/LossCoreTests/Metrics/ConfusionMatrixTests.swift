@@ -1,5 +1,6 @@
 import Testing
 @testable import LossCore
+import LossLabTestSupport
 
 @Suite struct ConfusionMatrixTests {
     // True [0, 0, 1, 1, 2, 2], predicted [0, 0, 1, 1, 1, 1]:

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossCore
+import LossLabTestSupport
 
 @Suite struct MetricEvaluationTests {
     /// Three regression samples: predictions [1, 2, 4], targets [1, 3, 1], noiseless truth [1, 2, 2],

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossCore
+import LossLabTestSupport
 
 @Suite struct RegressionErrorsTests {
     // Predictions [1, 2, 4] against targets [1, 3, 1]: differences [0, -1, 3].

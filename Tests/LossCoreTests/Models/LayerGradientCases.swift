@@ -1,5 +1,6 @@
 import Testing
 @testable import LossCore
+import LossLabTestSupport
 
 /// Rows of the gradient-check table for the layers: the gradient that ``Network/backward`` returns
 /// for every weight and bias, through hidden activations and the objective (fused or not), against

@@ -1,5 +1,6 @@
 import Testing
 @testable import LossCore
+import LossLabTestSupport
 
 /// One hand-computed step of each optimizer on a single parameter matrix `[w0, w1] = [1, -2]`
 /// (even index 0: a weight matrix, so weight decay applies) with gradient `[0.5, -0.25]`.

@@ -1,5 +1,6 @@
 import Testing
 @testable import LossCore
+import LossLabTestSupport
 
 /// Tolerance for values derived by hand (in Double, from the float32 inputs' decimal forms) against
 /// the float32 losses: `1e-6` relative, about 8 float32 ulps. The inputs' own rounding (0.8 is

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LossCore
+import LossLabTestSupport
 
 /// Statistics for checking random draws against their distribution.
 ///

@@ -1,4 +1,5 @@
 import Testing
+import LossLabTestSupport
 
 @Suite("isClose")
 struct ToleranceTests {

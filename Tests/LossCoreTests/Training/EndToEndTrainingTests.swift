@@ -1,5 +1,6 @@
 import Testing
 @testable import LossCore
+import LossLabTestSupport
 
 /// Whole trainings whose answer is known in advance.
 @Suite("End to end training")

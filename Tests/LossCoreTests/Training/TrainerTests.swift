@@ -1,5 +1,6 @@
 import Testing
 @testable import LossCore
+import LossLabTestSupport
 
 /// The trainer's flat-arena engine against a plain training loop written with the public
 /// ``Matrix`` API (``Network/forward(_:workspace:)``, ``Objective/valueAndGradient(workspace:targets:weights:)``,

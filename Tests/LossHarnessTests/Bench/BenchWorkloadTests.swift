@@ -1,6 +1,7 @@
 import Testing
 @testable import LossCore
 @testable import LossHarness
+import LossLabTestSupport
 
 /// The workloads as `shared/peers/workloads.md` defines them.
 struct BenchWorkloadTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 struct PathsTests {
     /// POSIX dirname/basename conventions, with "" for "no parent".

@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 struct GridTests {
     /// A trial as a short line: the swept values in grid column order, the series and the repetition.

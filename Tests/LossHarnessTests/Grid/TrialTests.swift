@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 struct TrialTests {
     static func ids(_ text: String) throws -> [String] {

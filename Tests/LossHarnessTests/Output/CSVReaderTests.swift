@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 /// The strict reader: what LossLab writes reads back exactly; a damaged file is an error at its
 /// line and column, never a table with missing or shifted cells.

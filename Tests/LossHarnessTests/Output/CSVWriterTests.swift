@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 struct CSVWriterTests {
     static let hostile = [

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 @Suite(.serialized)
 struct ClaimVerdictTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 @Suite struct BenchHistoryFigureTests {
     /// Two recorded runs of W1 (medians 10 and 5: a slow-down) and one of W5 on 2 threads.

@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 /// Small synthetic results, values chosen to be checked by hand.
 enum SyntheticResults {

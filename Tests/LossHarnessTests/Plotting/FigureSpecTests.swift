@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 /// A training experiment with two swept fields (one global, one a loss parameter), a fixed field
 /// and a metrics list, with `plots` spliced in.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 @Suite struct FigureWriterTests {
     static let plots = """
@@ -9,14 +10,14 @@ import Testing
      {name: "history", type: "history"}]
     """
 
-    func writeResults(_ folder: TemporaryDirectory) throws {
+    func writeResults(_ folder: TemporaryFolder) throws {
         try folder.write(SyntheticResults.summary, to: "r/synthetic/summary.csv")
         try folder.write(SyntheticResults.trials, to: "r/synthetic/trials.csv")
         try folder.write(SyntheticResults.history, to: "r/synthetic/history.csv")
     }
 
     @Test func writesDataUnderResultsAndScriptsUnderPlotsOnly() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         try writeResults(folder)
         let experiment = try SyntheticResults.experiment(plots: Self.plots)
@@ -31,11 +32,11 @@ import Testing
         #expect(renderer.scripts == ["lines", "box", "history"].map { folder.path + "/p/synthetic/\($0).gp" })
         #expect(outcomes.map(\.result) == Array(repeating: .rendered(warnings: ""), count: 3))
         #expect(outcomes[0].pngPath == folder.path + "/p/synthetic/lines.png")
-        #expect(folder.read("p/synthetic/lines.gp")?.contains("data = '\(folder.path)/r/synthetic/figures/lines.dat'") == true)
+        #expect(folder.contents("p/synthetic/lines.gp")?.contains("data = '\(folder.path)/r/synthetic/figures/lines.dat'") == true)
     }
 
     @Test func anUnavailableRendererIsAskedOnce() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         try writeResults(folder)
         let experiment = try SyntheticResults.experiment(plots: Self.plots)
@@ -48,7 +49,7 @@ import Testing
     }
 
     @Test func missingResultsAreNamed() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write(SyntheticResults.summary, to: "r/synthetic/summary.csv")
         let experiment = try SyntheticResults.experiment(plots: Self.plots)
@@ -64,7 +65,7 @@ import Testing
     }
 
     @Test func filesOfRemovedFiguresAreRemovedAndOthersKept() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         try writeResults(folder)
         try folder.write("# LossLab figure \"old\" of experiment \"synthetic\"\n", to: "p/synthetic/old.gp")

@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 @Suite struct GnuplotScriptTests {
     func script(_ plots: String, _ table: String = SyntheticResults.summary) throws -> GnuplotScript {

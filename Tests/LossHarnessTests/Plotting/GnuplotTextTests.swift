@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 /// The title from the issue: it tries to end a double- and a single-quoted string, call
 /// `system`, substitute a backtick command and continue the line.
@@ -83,7 +84,7 @@ let hostileTexts = [
     /// gnuplot itself reads every hostile text back exactly, and runs nothing.
     @Test(.enabled(if: GnuplotRenderer.locate() != nil))
     func gnuplotReadsTheQuotedFormBackExactly() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let marker = folder.path + "/pwned-marker"
         let texts = hostileTexts + ["'; system('touch \(marker)') ; '", "`touch \(marker)`", "' . system(\"touch \(marker)\") . '"]
@@ -97,7 +98,7 @@ let hostileTexts = [
         let result = GnuplotRenderer().render(scriptPath: folder.path + "/print.gp")
         #expect(result == .rendered(warnings: ""))
         for (index, text) in texts.enumerated() {
-            #expect(folder.read("\(index).txt") == GnuplotText.sanitized(text) + "\n", "text \(index): \(text)")
+            #expect(folder.contents("\(index).txt") == GnuplotText.sanitized(text) + "\n", "text \(index): \(text)")
         }
         #expect(!FileManager.default.fileExists(atPath: marker))
     }
@@ -106,7 +107,7 @@ let hostileTexts = [
     /// figure renders, shows the text, and creates none of the files the title asks for.
     @Test(.enabled(if: GnuplotRenderer.locate() != nil))
     func poisonedTitleRendersAndRunsNothing() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         defer { folder.remove() }
         let marker = folder.path + "/pwned-\(UUID().uuidString)"
         let before = Set((try? FileManager.default.contentsOfDirectory(atPath: "/tmp")) ?? []).filter { $0.hasPrefix("pwned") }
@@ -141,7 +142,7 @@ let hostileTexts = [
         #expect(!warnings.lowercased().contains("error"))
         let png = try #require(FileManager.default.contents(atPath: folder.path + "/plots/poison/v.png"))
         #expect(png.count > 1000)
-        let svg = try #require(folder.read("plots/poison/v.svg"))
+        let svg = try #require(folder.contents("plots/poison/v.svg"))
         #expect(svg.contains("system(\"touch /tmp/pwned-$$\") ; `touch /tmp/pwned2`"))
         #expect(svg.contains("m'@x_{y}`touch /tmp/pwned3`"))
         for suffix in ["", "-2"] { #expect(!FileManager.default.fileExists(atPath: marker + suffix)) }

@@ -2,6 +2,7 @@ import Foundation
 import LossCore
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 @Suite struct LossPaletteTests {
     @Test func everyLossHasItsOwnColourAndPointType() {

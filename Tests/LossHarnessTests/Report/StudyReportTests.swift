@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 @Suite struct StudyReportTests {
     func study(_ name: String, title: String, claims: [ClaimRecord]?, kind: String = "train") throws -> StudyReport.Study {

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 @Suite struct ExperimentRecordTests {
     static let origin = ExperimentOrigin(file: "experiments/shards.json5", overrides: ["training.batch_size=8"], seeds: 2,
                                          directory: "/home/me/losslab")
 
     @Test func aRecordReadsBackAsWritten() throws {
-        let scratch = try ShardingScratch()
+        let scratch = try TemporaryFolder("losslab-shards")
         let experiment = try ShardingFixtures.experiment(overrides: ["training.batch_size=8"], seeds: 2)
         let record = ExperimentRecord(experiment, origin: Self.origin)
         try AtomicFile.write(record.text, to: scratch.file("experiment.json"))
@@ -20,18 +21,18 @@ import Testing
     }
 
     @Test func noRecordIsNil() throws {
-        let scratch = try ShardingScratch()
+        let scratch = try TemporaryFolder("losslab-shards")
         #expect(try ExperimentRecord.read(scratch.file("experiment.json")) == nil)
     }
 
     @Test func anUnreadableRecordNamesTheFile() throws {
-        let scratch = try ShardingScratch()
+        let scratch = try TemporaryFolder("losslab-shards")
         try AtomicFile.write("{ format: 1, ", to: scratch.file("experiment.json"))
         #expect(throws: SpecErrors.self) { try ExperimentRecord.read(scratch.file("experiment.json")) }
     }
 
     @Test func everyRunRecordsTheResolvedExperimentBeforeItsTrials() throws {
-        let scratch = try ShardingScratch()
+        let scratch = try TemporaryFolder("losslab-shards")
         let experiment = try ShardingFixtures.experiment(overrides: ["training.batch_size=8"], seeds: 1)
         try ShardingFixtures.run(experiment, root: scratch.path, shard: (1, 3), origin: Self.origin)
         let record = try #require(try ExperimentRecord.read(scratch.file("shards/experiment.json")))
@@ -46,7 +47,7 @@ import Testing
     }
 
     @Test func theSameExperimentIsAcceptedAndItsRecordKept() throws {
-        let scratch = try ShardingScratch()
+        let scratch = try TemporaryFolder("losslab-shards")
         let experiment = try ShardingFixtures.experiment(seeds: 1)
         try ShardingFixtures.run(experiment, root: scratch.path, shard: (0, 2), origin: Self.origin)
         let other = ExperimentOrigin(file: "/elsewhere/shards.json5", directory: "/elsewhere")
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func aDifferentExperimentIsRefusedWithTheFieldsThatDiffer() throws {
-        let scratch = try ShardingScratch()
+        let scratch = try TemporaryFolder("losslab-shards")
         try ShardingFixtures.run(try ShardingFixtures.experiment(seeds: 1), root: scratch.path, shard: (0, 2), origin: Self.origin)
         let changed = try ShardingFixtures.experiment(overrides: ["training.learning_rate=0.1"], seeds: 1)
         let stored = ResultStore(resultsRoot: scratch.path, experiment: "shards").storedIDs()
@@ -73,7 +74,7 @@ import Testing
     }
 
     @Test func freshReplacesADifferentExperiment() throws {
-        let scratch = try ShardingScratch()
+        let scratch = try TemporaryFolder("losslab-shards")
         try ShardingFixtures.run(try ShardingFixtures.experiment(seeds: 1), root: scratch.path)
         let changed = try ShardingFixtures.experiment(overrides: ["training.learning_rate=0.1"], seeds: 1)
         let outcome = try ShardingFixtures.run(changed, root: scratch.path, fresh: true)

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 /// Runs write real files: these tests take a few seconds each, so they run one at a time.
 @Suite(.serialized)

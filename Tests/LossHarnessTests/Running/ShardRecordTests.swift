@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 @Suite struct ShardRecordTests {
     static func experiment() throws -> Experiment {
@@ -8,7 +9,7 @@ import Testing
     }
 
     @Test func everyShardLeavesARecord() throws {
-        let scratch = try ShardingScratch()
+        let scratch = try TemporaryFolder("losslab-shards")
         let experiment = try Self.experiment()
         for shard in 0..<3 { try ShardingFixtures.run(experiment, root: scratch.path, shard: (shard, 3)) }
         let records = ShardRecord.all(in: ResultStore(resultsRoot: scratch.path, experiment: "shards"))
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func anInterruptedShardSaysSo() throws {
-        let scratch = try ShardingScratch()
+        let scratch = try TemporaryFolder("losslab-shards")
         let cancellation = Cancellation()
         cancellation.cancel()
         let outcome = try ShardingFixtures.run(try Self.experiment(), root: scratch.path, shard: (1, 2), cancellation: cancellation)
@@ -36,7 +37,7 @@ import Testing
     }
 
     @Test func aRunOnTheWholeGridLeavesNoShardRecord() throws {
-        let scratch = try ShardingScratch()
+        let scratch = try TemporaryFolder("losslab-shards")
         try ShardingFixtures.run(try Self.experiment(), root: scratch.path)
         #expect(ShardRecord.all(in: ResultStore(resultsRoot: scratch.path, experiment: "shards")).isEmpty)
     }

@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 @Suite struct ShardTests {
     static let counts = [1, 2, 3, 4, 5, 7, 16, 63, 64, 70]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 @Suite struct ShardedResultsTests {
     static let origin = ExperimentOrigin(file: "experiments/shards.json5", overrides: ["training.batch_size=8"], seeds: 2,
@@ -19,7 +20,7 @@ import Testing
 
     @Test(arguments: [1, 3, 4])
     func mergedShardsEqualASingleRunByteForByte(count: Int) throws {
-        let single = try ShardingScratch(), sharded = try ShardingScratch()
+        let single = try TemporaryFolder("losslab-shards"), sharded = try TemporaryFolder("losslab-shards")
         let experiment = try Self.experiment()
         try ShardingFixtures.run(experiment, root: single.path, origin: Self.origin)
         for shard in (0..<count).reversed() {
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func aShardRunAgainTrainsOnlyItsMissingTrials() throws {
-        let scratch = try ShardingScratch()
+        let scratch = try TemporaryFolder("losslab-shards")
         let experiment = try Self.experiment()
         try ShardingFixtures.run(experiment, root: scratch.path, shard: (2, 4))
         let store = ResultStore(resultsRoot: scratch.path, experiment: "shards")
@@ -51,7 +52,7 @@ import Testing
     }
 
     @Test func missingTrialsAreTracedToTheirShardsWithTheCommandThatRerunsThem() throws {
-        let scratch = try ShardingScratch()
+        let scratch = try TemporaryFolder("losslab-shards")
         let experiment = try Self.experiment()
         try ShardingFixtures.run(experiment, root: scratch.path, shard: (0, 4), origin: Self.origin)
         try ShardingFixtures.run(experiment, root: scratch.path, shard: (2, 4), origin: Self.origin)
@@ -73,7 +74,7 @@ import Testing
 
     /// A shard killed before writing its record still left its lock file: its count is seen.
     @Test func everyShardCountSeenIsReported() throws {
-        let scratch = try ShardingScratch()
+        let scratch = try TemporaryFolder("losslab-shards")
         let experiment = try Self.experiment()
         try ShardingFixtures.run(experiment, root: scratch.path, shard: (0, 2))
         try AtomicFile.write("pid 1\n", to: scratch.file("shards/.lock-shard-4-of-5"))
@@ -84,7 +85,7 @@ import Testing
     }
 
     @Test func aPartialMergeSaysHowManyTrialsAreMissing() throws {
-        let scratch = try ShardingScratch()
+        let scratch = try TemporaryFolder("losslab-shards")
         try ShardingFixtures.run(try Self.experiment(), root: scratch.path, shard: (1, 3))
         let (results, report) = try Self.merge(scratch.file("shards"))
         #expect(!results.isComplete && report.missing == results.missing)
@@ -95,7 +96,7 @@ import Testing
     }
 
     @Test func aFolderWithoutARecordIsNamed() throws {
-        let scratch = try ShardingScratch()
+        let scratch = try TemporaryFolder("losslab-shards")
         #expect {
             _ = try ShardedResults(directory: scratch.path)
         } throws: { error in
@@ -104,7 +105,7 @@ import Testing
     }
 
     @Test func freshInAShardRunDiscardsOnlyThatShardsTrials() throws {
-        let scratch = try ShardingScratch()
+        let scratch = try TemporaryFolder("losslab-shards")
         let experiment = try Self.experiment()
         try ShardingFixtures.run(experiment, root: scratch.path, shard: (0, 2))
         try ShardingFixtures.run(experiment, root: scratch.path, shard: (1, 2))
@@ -118,7 +119,7 @@ import Testing
     /// Other shards may be writing into the folder at the same moment: a shard run leaves their
     /// fresh temporary files alone (a run on the whole grid holds the folder and removes them).
     @Test func aShardRunLeavesOtherShardsTemporaryFilesAlone() throws {
-        let scratch = try ShardingScratch()
+        let scratch = try TemporaryFolder("losslab-shards")
         let experiment = try Self.experiment()
         let store = ResultStore(resultsRoot: scratch.path, experiment: "shards")
         try store.prepare()

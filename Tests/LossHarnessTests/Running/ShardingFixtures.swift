@@ -1,22 +1,6 @@
 import Foundation
 @testable import LossHarness
-
-/// A fresh folder under the system's temporary directory for one sharding test, removed with it.
-final class ShardingScratch: Sendable {
-    let path: String
-
-    init() throws {
-        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("losslab-shards-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw FileError(path: "losslab-shards", reason: "mkdtemp failed") }
-        path = String(cString: made)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-}
+import LossLabTestSupport
 
 /// A small study and helpers shared by the sharding, merge and record tests.
 enum ShardingFixtures {

@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 @Suite struct SlurmJobTests {
     static let job = SlurmJob(experiment: "outliers", trials: 200, file: "experiments/outliers.json5",

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 /// Numeric extremes: every trial ends with a status and a message, never a crash of the run.
 struct TrialExecutorTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 struct JSON5ScannerTests {
     static func problem(_ text: String) -> JSON5Scanner.Problem? {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 /// `run --quick`: caps on train experiments only, sweeps kept free of duplicates.
 @Suite struct QuickSettingsTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 /// One bad file of `Fixtures/bad/` and the first problem it must be reported with.
 struct BadFile: Sendable, Decodable, CustomTestStringConvertible {

@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 struct ConfidenceIntervalTests {
     /// t(0.975, 9) = 2.262157162798205 (SciPy 1.17.1 stats.t.ppf, as in StudentTTests).

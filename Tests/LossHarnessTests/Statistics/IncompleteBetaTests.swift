@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 // Reference values: Tests/Reference/scipy_statistics.py with SciPy 1.17.1 (special.betainc),
 // cross-checked against mpmath 1.4.1 at 50 digits.

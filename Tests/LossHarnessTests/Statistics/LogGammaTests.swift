@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 // Reference values: Tests/Reference/scipy_statistics.py with SciPy 1.17.1 (special.gammaln,
 // special.betaln), cross-checked against mpmath 1.4.1 at 50 digits. SciPy's betaln loses precision

@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 // Reference values: Tests/Reference/scipy_statistics.py with SciPy 1.17.1
 // (stats.ttest_rel(candidate, baseline) with its confidence_interval(0.95), and

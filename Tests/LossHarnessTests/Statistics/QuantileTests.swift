@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 // Reference values: Tests/Reference/scipy_statistics.py with NumPy 2.4.6 (np.quantile, default
 // method "linear").

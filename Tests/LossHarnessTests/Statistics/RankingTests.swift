@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 struct RankingTests {
     /// [3, 1, 4, 1, 5]: the two 1s share rank 1.5, then 3, 4, 5.

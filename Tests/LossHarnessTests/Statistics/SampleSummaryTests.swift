@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 // Reference values: Tests/Reference/scipy_statistics.py with SciPy 1.17.1 and NumPy 2.4.6 (np.mean,
 // np.std(ddof=1), stats.sem, np.median, np.quantile, stats.t.interval(0.95, n - 1)).

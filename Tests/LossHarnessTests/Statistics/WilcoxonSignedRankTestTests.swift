@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 // SciPy comparisons are in PairedComparisonTests; these check the method rule and the exact counts.
 

@@ -1,3 +1,4 @@
+import LossLabTestSupport
 // `isClose(_:_:relative:absolute:)` is in TestSupport.swift (one rule for every harness test).
 
 /// The SciPy and NumPy versions that produced the reference tables, by

@@ -1,42 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
-
-/// A fresh folder under the system's temporary directory, for one test.
-final class TemporaryFolder: Sendable {
-    let path: String
-
-    init(_ label: String = "losslab") throws {
-        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("\(label)-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw FileError(path: label, reason: "mkdtemp failed") }
-        path = String(cString: made)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    /// Every file and folder below the folder, relative and sorted, with file sizes.
-    func listing() -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
-        var entries: [String] = []
-        while let name = enumerator.nextObject() as? String {
-            let size = (try? FileManager.default.attributesOfItem(atPath: file(name))[.size] as? Int) ?? 0
-            entries.append("\(name) \(size)")
-        }
-        return entries.sorted()
-    }
-
-    func write(_ text: String, to name: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: file(name)))
-    }
-
-    func read(_ name: String) throws -> String {
-        try String(contentsOfFile: file(name), encoding: .utf8)
-    }
-}
+import LossLabTestSupport
 
 /// An experiment from JSON5 text, validated as a file named `file` would be.
 func loadExperiment(_ text: String, file: String = "test.json5", overrides: [String] = []) throws -> Experiment {

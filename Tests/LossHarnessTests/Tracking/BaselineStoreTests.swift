@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 /// Saving, replacing and listing baselines, and what a baseline name may be.
 @Suite struct BaselineStoreTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 /// Bench CSVs: grouped by workload and threads, repetitions in `seconds`, the last run of a history.
 @Suite struct BenchTableTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 /// Which test judges a change, and what it returns.
 @Suite struct ChangeTestTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 /// The terminal table, markdown and CSV forms of a comparison.
 @Suite struct ComparisonFormatTests {

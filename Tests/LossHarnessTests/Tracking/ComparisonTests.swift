@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 /// Planted regressions and improvements in synthetic trials.csv files, found with the right
 /// verdicts, tests and order.

@@ -1,5 +1,6 @@
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 @Suite struct GroupIdentityTests {
     @Test func emptyCellsDoNotTellGroupsApart() {

@@ -1,6 +1,7 @@
 import LossCore
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 /// The one polarity table.
 @Suite struct MeasureTests {

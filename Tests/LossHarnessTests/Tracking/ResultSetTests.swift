@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 /// Reading each side of a comparison: what a path holds, and precise errors for malformed files.
 @Suite struct ResultSetTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossHarness
+import LossLabTestSupport
 
 /// Tolerances: the threshold rule, the defaults, the written forms and the thresholds file.
 @Suite struct ToleranceTests {

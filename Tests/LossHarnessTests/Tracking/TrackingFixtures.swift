@@ -1,19 +1,16 @@
 import Foundation
 @testable import LossHarness
+import LossLabTestSupport
 
 /// Small result files written to temporary folders, for the tracking tests.
 enum TrackingFixtures {
     /// A new empty folder under the system's temporary folder.
     static func temporaryFolder(_ label: String = #function) throws -> String {
-        let safe = label.filter { $0.isLetter || $0.isNumber }
-        let path = NSTemporaryDirectory() + "losslab-tracking-\(safe)-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try TemporaryFolder.make("losslab-tracking-" + label)
     }
 
     static func write(_ text: String, to path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try writeFile(text, to: path)
     }
 
     /// Whether `a` and `b` agree to a relative `1e-12` (or are equal).

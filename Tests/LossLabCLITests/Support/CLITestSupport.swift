@@ -1,45 +1,6 @@
 import Foundation
 @testable import LossLabCLI
-
-/// A fresh folder under the system's temporary directory; `remove()` deletes it.
-struct ScratchFolder {
-    let path: String
-
-    init() throws {
-        path = (NSTemporaryDirectory() as NSString).appendingPathComponent("losslab-cli-test-" + UUID().uuidString)
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    func url(_ relative: String) -> String {
-        (path as NSString).appendingPathComponent(relative)
-    }
-
-    func write(_ text: String, to relative: String) throws {
-        let full = url(relative)
-        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try text.write(toFile: full, atomically: false, encoding: .utf8)
-    }
-
-    func read(_ relative: String) -> String? {
-        try? String(contentsOfFile: url(relative), encoding: .utf8)
-    }
-
-    /// Every file below the folder (hidden ones too), relative to it, sorted.
-    func files() -> [String] {
-        let enumerator = FileManager.default.enumerator(atPath: path)
-        var result: [String] = []
-        while let next = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: url(next), isDirectory: &isDirectory)
-            if !isDirectory.boolValue { result.append(next) }
-        }
-        return result.sorted()
-    }
-}
+import LossLabTestSupport
 
 /// Runs a `losslab` command line, returning the exit code and what it printed.
 func runLossLab(_ arguments: [String]) -> (code: ExitCode, out: String, error: String) {

@@ -2,46 +2,7 @@ import Foundation
 import LossHarness
 import LossLabCLI
 import Testing
-
-/// A fresh folder under the system's temporary directory, removed when the value goes away.
-final class TemporaryFolder: Sendable {
-    let path: String
-
-    init(_ label: String = "losslab-cli") throws {
-        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("\(label)-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
-        path = String(cString: made)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    /// Every file and folder below the folder, relative and sorted, with sizes.
-    func listing() -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
-        var entries: [String] = []
-        while let name = enumerator.nextObject() as? String {
-            let size = (try? FileManager.default.attributesOfItem(atPath: file(name))[.size] as? Int) ?? 0
-            entries.append("\(name) \(size)")
-        }
-        return entries.sorted()
-    }
-
-    func write(_ text: String, to name: String) throws {
-        try write(Data(text.utf8), to: name)
-    }
-
-    func write(_ data: Data, to name: String) throws {
-        try data.write(to: URL(fileURLWithPath: file(name)))
-    }
-
-    func read(_ name: String) throws -> String {
-        try String(contentsOfFile: file(name), encoding: .utf8)
-    }
-}
+import LossLabTestSupport
 
 /// What one run of `losslab` printed and returned.
 struct CommandOutcome {

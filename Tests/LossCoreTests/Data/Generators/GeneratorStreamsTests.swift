@@ -1,5 +1,6 @@
 import Testing
 @testable import LossCore
+import LossLabTestSupport
 
 struct GeneratorStreamsTests {
     @Test func streamsAreTheDocumentedDerivationsAndTheParentAdvancesOneWord() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossCore
+import LossLabTestSupport
 
 private typealias Stats = SampleStatistics
 
