@@ -160,8 +160,6 @@ enum RunCommand: Subcommand {
     }
 
     static func describe(_ claim: ClaimVerdict) -> String {
-        let p = claim.pValue.map { String(format: "p = %.3g", $0) } ?? "p = n/a"
-        let difference = claim.meanDifference.map { String(format: "%+.4g", $0) } ?? "n/a"
-        return "\(claim.verdict.rawValue.uppercased()): \(claim.expectation.statement) (difference \(difference), \(claim.pairs) pairs, \(p))"
+        claim.summaryLine
     }
 }

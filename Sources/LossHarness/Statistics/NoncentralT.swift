@@ -15,7 +15,8 @@ import Foundation
 /// and F(t) = 1 - F(-t; ν, -δ) for t < 0. The weights are Poisson-shaped around j ≈ λ, so the sum
 /// runs over j within 12√λ + 20 of λ (the rest weighs less than 1e-30), each term from
 /// ``regularizedIncompleteBeta(x:a:b:)`` and its weight from logarithms (nothing underflows for a
-/// large δ). Absolute error about 1e-13 against `scipy.stats.nct.cdf` for |δ| up to 40; a lower
+/// large δ). Absolute error about 1e-13 against `scipy.stats.nct.cdf` for |δ| up to 40 (|δ| > 1000: see
+/// ``mixtureLimit``); a lower
 /// tail far below that is not resolved (1 - F is formed for t < 0).
 public struct NoncentralT: Sendable, Hashable {
     public let degreesOfFreedom: Double
@@ -46,8 +47,16 @@ public struct NoncentralT: Sendable, Hashable {
         return 1 - Self.upperHalf(t: t, nu: degreesOfFreedom, delta: noncentrality)
     }
 
+    /// Beyond this |δ| the Poisson mixture would need millions of terms; the normal approximation
+    /// F(t) ≈ Φ((t (1 - 1/(4ν)) - δ) / √(1 + t²/(2ν))) (Abramowitz & Stegun 26.7.10) is used, which
+    /// is then 0 or 1 to double precision except within a few units of t = δ.
+    static let mixtureLimit = 1000.0
+
     /// F(t; ν, δ) for t >= 0 by the Poisson mixture.
     static func upperHalf(t: Double, nu: Double, delta: Double) -> Double {
+        if abs(delta) > mixtureLimit {
+            return StandardNormal.cumulativeProbability(at: (t * (1 - 1 / (4 * nu)) - delta) / (1 + t * t / (2 * nu)).squareRoot())
+        }
         let base = StandardNormal.cumulativeProbability(at: -delta)
         if t == 0 { return base }
         let x = t * t / (nu + t * t)
