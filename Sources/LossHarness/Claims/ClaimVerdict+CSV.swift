@@ -6,6 +6,7 @@
 /// | --- | --- |
 /// | `claim` | the claim's number in the file, from 1 |
 /// | `statement`, `metric`, `better`, `than`, `conditions` | the claim (`conditions`: `path=value` joined by `;`) |
+/// | `direction` | `lower` or `higher`: which values of the metric are better |
 /// | `settings`, `pairs`, `units` | settings pooled, pairs with both values finite, independent units (repetitions) |
 /// | `mean_better`, `mean_than`, `difference`, `relative_difference` | over the pairs; difference = better - than, relative = difference / \|mean_than\| |
 /// | `test`, `test_reason` | the test (``ClaimTest``) and why it fits (``ClaimEvidence``) |
@@ -26,7 +27,7 @@
 /// `claim-units.csv`: the test's input, one row per claim and unit: `claim`, `repetition`,
 /// `settings` (averaged into the unit), `scale`, `value`.
 extension ClaimVerdict {
-    public static let csvHeader = ["claim", "statement", "metric", "better", "than", "conditions", "settings", "pairs", "units",
+    public static let csvHeader = ["claim", "statement", "metric", "direction", "better", "than", "conditions", "settings", "pairs", "units",
                                    "mean_better", "mean_than", "difference", "relative_difference", "test", "test_reason", "scale",
                                    "effect", "effect_ci95_low", "effect_ci95_high", "effect_size", "t_statistic", "df",
                                    "train_fraction", "test_fraction", "p_value", "family_size", "p_holm", "p_bh", "correction",
@@ -44,7 +45,7 @@ extension ClaimVerdict {
         var fractions = ["", ""]
         if case .resampledSplits(let train, let test) = claim.sampling { fractions = [CSV.number(train), CSV.number(test)] }
         let integer = { (value: Int?) in value.map(String.init) ?? "" }
-        return [String(number), claim.statement, claim.metric, claim.better, claim.than, claim.conditionsText, String(settings),
+        return [String(number), claim.statement, claim.metric, claim.higherIsBetter ? "higher" : "lower", claim.better, claim.than, claim.conditionsText, String(settings),
                 String(pairs), String(evidence.units.count), CSV.number(meanBetter), CSV.number(meanThan),
                 CSV.number(meanDifference), CSV.number(relativeDifference), evidence.test.description, evidence.reason,
                 evidence.scale.rawValue, CSV.number(evidence.effect), CSV.number(evidence.interval?.lower),

@@ -3,13 +3,17 @@ public struct ComparisonOptions: Sendable, Equatable {
     /// The significance level: a change is significant when its test's p < alpha.
     public var alpha: Double
     public var tolerances: Tolerances
+    /// Whether likely regressions and improvements (beyond tolerance, not significant) count for
+    /// the outcome as regressions and improvements do (the default), or are only listed.
+    public var countsLikelyChanges: Bool
 
     public static let standardAlpha = 0.05
 
-    public init(alpha: Double = standardAlpha, tolerances: Tolerances = Tolerances()) {
+    public init(alpha: Double = standardAlpha, tolerances: Tolerances = Tolerances(), countsLikelyChanges: Bool = true) {
         precondition(alpha > 0 && alpha <= 1, "alpha lies in (0, 1]")
         self.alpha = alpha
         self.tolerances = tolerances
+        self.countsLikelyChanges = countsLikelyChanges
     }
 }
 
@@ -39,9 +43,9 @@ public struct Comparison: Sendable {
     public enum Outcome: Sendable, Hashable {
         /// No regression and no improvement (missing and new groups do not count).
         case unchanged
-        /// At least one regression.
+        /// At least one regression (or likely regression, when they count).
         case regression
-        /// Improvements and no regression.
+        /// Improvements and no regression (likely ones too, when they count).
         case improvementsOnly
     }
 
@@ -116,8 +120,9 @@ public struct Comparison: Sendable {
     }
 
     public var outcome: Outcome {
-        if count(.regressed) > 0 { return .regression }
-        if count(.improved) > 0 { return .improvementsOnly }
+        let likely = options.countsLikelyChanges
+        if count(.regressed) > 0 || (likely && count(.likelyRegressed) > 0) { return .regression }
+        if count(.improved) > 0 || (likely && count(.likelyImproved) > 0) { return .improvementsOnly }
         return .unchanged
     }
 
