@@ -62,7 +62,7 @@ extension Comparison {
             return text
         }
         notes.append(options.countsLikelyChanges
-            ? "likely changes count as regressions and improvements for the exit code (--likely ignore lists them only)"
+            ? "likely changes of quality metrics count as regressions and improvements for the exit code (--likely ignore lists them only); those of timings are listed only"
             : "likely changes are listed only (--likely ignore); they do not change the exit code")
         return notes
     }
