@@ -76,6 +76,10 @@ public struct CriticalDifferenceFigure {
         try AtomicFile.write(data, to: dataPath)
         let k = ranking.losses.count
         let rowsOfLabels: Int = max(1, (k + 1) / 2)
+        // Margins in character widths, wide enough for the longest name on either side.
+        let labels = rows().filter { $0.0.hasPrefix("label") }
+        let margin = max(16, 4 + (labels.map { $0.5.count }.max() ?? 0))
+        let width = 560 + 2 * 9 * margin
         let height: Int = 220 + 40 * rowsOfLabels + 18 * ranking.posthoc.cliques.count
         let f = ranking.friedman
         let subtitle = String(format: "%d losses over %d blocks; Friedman p = %.3g, Iman-Davenport p = %.3g; Nemenyi CD at alpha 0.05 = %.2f",
@@ -87,7 +91,7 @@ public struct CriticalDifferenceFigure {
             "# (mean ranks: results/ranking-values.csv; tests: results/rankings.csv, results/ranking-pairs.csv).",
             "# Re-render from the repository root: gnuplot " + GnuplotText.comment(scriptPath, maximumLength: 1000),
             "set encoding utf8",
-            "set terminal pngcairo size 900,\(height) enhanced font 'DejaVu Sans,11'",
+            "set terminal pngcairo size \(width),\(height) enhanced font 'DejaVu Sans,11'",
             "set output " + GnuplotText.quotedPath(pngPath),
             "data = " + GnuplotText.quotedPath(dataPath),
             "set datafile separator comma",
@@ -97,8 +101,8 @@ public struct CriticalDifferenceFigure {
             "set border 0",
             "unset xtics",
             "unset ytics",
-            "set lmargin 24",
-            "set rmargin 24",
+            "set lmargin \(margin)",
+            "set rmargin \(margin)",
             "set tmargin 4",
             String(format: "set xrange [0.7:%g]", Double(k) + 0.3),
             String(format: "set yrange [%g:1.0]", lowestY),
@@ -111,7 +115,7 @@ public struct CriticalDifferenceFigure {
             "    data using \(select("label_left")):3:6 with labels right noenhanced, \\",
             "    data using \(select("label_right")):3:6 with labels left noenhanced",
             "",
-            "set terminal svg size 900,\(height) dynamic enhanced font 'DejaVu Sans,11'",
+            "set terminal svg size \(width),\(height) dynamic enhanced font 'DejaVu Sans,11'",
             "set output " + GnuplotText.quotedPath(svgPath),
             "replot",
             "unset output",
