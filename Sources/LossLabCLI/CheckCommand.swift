@@ -17,8 +17,9 @@ enum CheckCommand: Subcommand {
       --results DIR            results root (default: results)
     \(CompareOptions.help)
 
-    Exit codes: 0 no regression and no improvement, 2 at least one regression, 4 improvements and
-    no regression, 5 the baseline does not exist (the message gives the command that saves it),
+    Exit codes: 0 no regression and no improvement, 2 at least one regression (or likely
+    regression, see `losslab compare --help`), 4 improvements (or likely ones) and no regression,
+    5 the baseline does not exist (the message gives the command that saves it),
     64 bad options, 65 a results file is malformed, 66 DIR does not exist.
 
     Examples:

@@ -13,8 +13,10 @@ enum CompareCommand: Subcommand {
     by folder name; baselines/ and bench/ are skipped), one experiment's results folder, a
     trials.csv file, or a bench CSV (a workload column; see `losslab bench`).
 
-    A change is a regression or an improvement only when it is beyond tolerance AND significant
-    (p < alpha). Tests: quality metrics on the same seeds, the paired t-test across seeds (Wilcoxon
+    A change beyond tolerance is a regression or an improvement when it is also significant
+    (p < alpha), and a likely regression or likely improvement when it is not (too few seeds to
+    confirm it: the note under the table names the seeds a significant test would need). A change
+    within tolerance is unchanged. Tests: quality metrics on the same seeds, the paired t-test across seeds (Wilcoxon
     signed-rank p reported beside it); timings (train_seconds, bench seconds) and throughputs, the
     Mann-Whitney U test of the repetitions; with a single seed no test is possible and a change
     beyond tolerance counts as significant (test "none (1 value)"). More diverged, failed or
@@ -25,15 +27,16 @@ enum CompareCommand: Subcommand {
     10%. Lower is better for losses, errors and timings; higher for accuracy-like metrics
     (`losslab list metrics`) and throughputs.
 
-    Verdicts: regressed, improved, missing (baseline only), new (current only), unchanged. The
-    table lists regressions first, then improvements, then missing and new; unchanged rows are
-    counted (--all lists them). Notes on columns not compared go to standard error.
+    Verdicts: regressed, likely regressed, improved, likely improved, missing (baseline only), new
+    (current only), unchanged. The table lists them in that order; unchanged rows are counted
+    (--all lists them). Likely changes decide the exit code like definite ones unless --likely
+    ignore. Notes on columns not compared go to standard error.
 
     Options:
     \(CompareOptions.help)
 
-    Exit codes: 0 no regression and no improvement, 2 at least one regression, 4 improvements and
-    no regression, 5 BASELINE does not exist, 64 bad options or tolerances, 65 a results file is
+    Exit codes: 0 no regression and no improvement, 2 at least one regression (or likely
+    regression), 4 improvements (or likely ones) and no regression, 5 BASELINE does not exist, 64 bad options or tolerances, 65 a results file is
     malformed, 66 CURRENT or a thresholds file does not exist.
 
     Examples:

@@ -22,6 +22,10 @@ struct CompareOptions {
       --thresholds FILE        JSON5 object of tolerances, e.g. { "mse": "2%", "accuracy": 0.01,
                                "train_seconds": "25%" }
       --alpha A                significance level, 0 < A <= 1 (default 0.05)
+      --likely count|ignore    whether likely regressions and improvements of quality metrics
+                               (beyond tolerance, not significant) decide the exit code as
+                               regressions and improvements do (count, the default) or are only
+                               listed (ignore); likely timing changes are always only listed
       --all                    list unchanged rows too (the table and markdown count them otherwise)
     """
 
@@ -46,8 +50,13 @@ struct CompareOptions {
         } catch let error as TrackingError {
             throw CommandError("\(command): " + error.description, code: TrackingExitCodes.code(for: error, baselineSide: false))
         }
+        let likely = try arguments.value("likely") ?? "count"
+        guard likely == "count" || likely == "ignore" else {
+            throw CommandError("\(command): --likely \(likely): expected count or ignore")
+        }
         let includeUnchanged = arguments.flag("all")
-        return CompareOptions(format: format, comparison: ComparisonOptions(alpha: alpha, tolerances: tolerances),
+        return CompareOptions(format: format, comparison: ComparisonOptions(alpha: alpha, tolerances: tolerances,
+                                                                            countsLikelyChanges: likely == "count"),
                               includeUnchanged: includeUnchanged)
     }
 }

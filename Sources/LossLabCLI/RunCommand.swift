@@ -133,9 +133,9 @@ enum RunCommand: Subcommand {
     static func reportClaimsWithoutPairs(_ claims: [ClaimVerdict], experiment: Experiment, console: Console) -> Bool {
         let empty = claims.filter { $0.pairs == 0 }
         for claim in empty {
-            console.printError("error: \(experiment.file): claim \"\(claim.expectation.statement)\" has no pair of trials to compare: "
-                               + "no repetition has a finite \(claim.expectation.metric.rawValue) for both \(claim.expectation.better) and "
-                               + "\(claim.expectation.than) (see the status column of trials.csv); it is not judged")
+            console.printError("error: \(experiment.file): claim \"\(claim.claim.statement)\" has no pair of trials to compare: "
+                               + "no repetition has a finite \(claim.claim.metric) for both \(claim.claim.better) and "
+                               + "\(claim.claim.than) (see the status column of trials.csv); it is not judged")
         }
         return !empty.isEmpty
     }
@@ -173,8 +173,6 @@ enum RunCommand: Subcommand {
     }
 
     static func describe(_ claim: ClaimVerdict) -> String {
-        let p = claim.pValue.map { String(format: "p = %.3g", $0) } ?? "p = n/a"
-        let difference = claim.meanDifference.map { String(format: "%+.4g", $0) } ?? "n/a"
-        return "\(claim.verdict.rawValue.uppercased()): \(claim.expectation.statement) (difference \(difference), \(claim.pairs) pairs, \(p))"
+        claim.summaryLine
     }
 }

@@ -18,7 +18,7 @@ import LossLabTestSupport
         defer { try? FileManager.default.removeItem(atPath: root) }
         let result = CLIFixtures.run(["compare", baseline, current])
         #expect(result.code == .success)
-        #expect(result.out.contains("0 regressed, 0 improved, 0 missing, 0 new, 6 unchanged"))
+        #expect(result.out.contains("0 regressed, 0 likely regressed, 0 improved, 0 likely improved, 0 missing, 0 new, 6 unchanged"))
     }
 
     @Test func aRegressionExitsTwo() throws {
@@ -56,7 +56,7 @@ import LossLabTestSupport
         defer { try? FileManager.default.removeItem(atPath: root) }
         let markdown = CLIFixtures.run(["compare", baseline, current, "--format", "markdown"])
         #expect(markdown.code == .regression)
-        #expect(markdown.out.hasPrefix("**Regression**: 1 regressed, 0 improved, 0 missing, 0 new, 5 unchanged"))
+        #expect(markdown.out.hasPrefix("**Regression**: 1 regressed, 0 likely regressed, 0 improved, 0 likely improved, 0 missing, 0 new, 5 unchanged"))
         #expect(markdown.out.contains("| **regressed** | a | mse | 1 | 1.25 | +0.25 | +25.00% | 0 |"))
         let csv = CLIFixtures.run(["compare", baseline, current, "--format", "csv"])
         let lines = csv.out.split(separator: "\n")
@@ -115,8 +115,8 @@ import LossLabTestSupport
         let help = CLIFixtures.run(["compare", "--help"])
         #expect(help.code == .success)
         #expect(help.out.contains("""
-        Exit codes: 0 no regression and no improvement, 2 at least one regression, 4 improvements and
-        no regression, 5 BASELINE does not exist, 64 bad options or tolerances, 65 a results file is
+        Exit codes: 0 no regression and no improvement, 2 at least one regression (or likely
+        regression), 4 improvements (or likely ones) and no regression, 5 BASELINE does not exist, 64 bad options or tolerances, 65 a results file is
         malformed, 66 CURRENT or a thresholds file does not exist.
         """))
         #expect(help.out.contains("the paired t-test across seeds"))

@@ -26,7 +26,8 @@ import LossLabTestSupport
         #expect(outside.isEmpty, "written outside the roots: \(outside)")
         let results = files.filter { $0.hasPrefix("R/") && !$0.hasPrefix("R/tiny/trials/") }
         // The run lock stays beside the results, as `run` leaves it.
-        #expect(results == ["R/REPORT.md", "R/tiny/.lock", "R/tiny/claims.csv", "R/tiny/experiment.json", "R/tiny/figures/l.dat", "R/tiny/history.csv", "R/tiny/spec.json",
+        #expect(results == ["R/REPORT.md", "R/claims.csv", "R/ranking-pairs.csv", "R/ranking-values.csv", "R/rankings.csv",
+                            "R/tiny/.lock", "R/tiny/claim-units.csv", "R/tiny/claims.csv", "R/tiny/experiment.json", "R/tiny/figures/l.dat", "R/tiny/history.csv", "R/tiny/spec.json",
                             "R/tiny/summary.csv", "R/tiny/trials.csv"])
         #expect(files.filter { $0.hasPrefix("R/tiny/trials/") }.count == 8)
         let images = GnuplotRenderer.locate() == nil ? [] : ["P/tiny/l.png", "P/tiny/l.svg"]

@@ -1,4 +1,5 @@
 import Foundation
+import LossHarness
 import Testing
 @testable import LossLabCLI
 import LossLabTestSupport
@@ -8,9 +9,14 @@ import LossLabTestSupport
         let result = runLossLab(["report", "--help"])
         #expect(result.code == .success)
         #expect(result.out == ReportCommand.help + "\n")
-        #expect(ReportCommand.help.hasPrefix("Usage: losslab report [FILE...] [--results DIR] [--plots DIR] [--output PATH]\n"))
+        #expect(ReportCommand.help.hasPrefix("Usage: losslab report [FILE...] [--results DIR] [--plots DIR] [--output PATH] [--correction holm|bh]\n"))
         #expect(LossLab.help.contains("  report "))
     }
+
+    static let claims = ClaimVerdict.csvHeader.joined(separator: ",") + "\n" + """
+        1,"mae | beats mse",mae,lower,mae,mse,,2,4,2,1,2,-1,-0.5,paired t-test on per-repetition mean differences,"2 settings pooled",difference,-1,-1.5,-0.5,-3,-4.2,1,,,0.004,1,0.004,0.004,holm,,3,supported,supported
+
+        """
 
     /// Two studies, named so that file-name order differs from argument order; results written by hand.
     func writeStudies(_ folder: TemporaryFolder) throws {
@@ -19,11 +25,7 @@ import LossLabTestSupport
         { name: "alpha", title: "Curves | first", kind: "curves", claim: "Shapes.", loss: ["mse", "mae"],
           plots: [{name: "v", type: "curves", caption: "Loss values"}] }
         """, to: "exp/a.json5")
-        try folder.write("""
-        statement,metric,better,than,conditions,pairs,mean_better,mean_than,difference,relative_difference,p_value,test,verdict
-        "mae | beats mse",mae,mae,mse,,4,1,2,-1,-0.5,0.004,paired t-test,supported
-
-        """, to: "out/zeta/claims.csv")
+        try folder.write(Self.claims, to: "out/zeta/claims.csv")
         try folder.write("loss,series,x,target,value,gradient,gradient_logit\n", to: "out/alpha/curves.csv")
         try folder.write("png", to: "figs/alpha/v.png")
     }
@@ -36,7 +38,7 @@ import LossLabTestSupport
                                  "--plots", folder.file("figs"), "--output", folder.file("docs/REPORT.md")])
         #expect(result.code == .success, "\(result.error)")
         #expect(result.error.contains("zeta: \(folder.file("figs/zeta/l.png")) does not exist yet (run `losslab plot \(folder.file("exp/b.json5"))`)"))
-        #expect(result.error.hasSuffix("wrote \(folder.file("docs/REPORT.md")): 2 experiments, 1 claim\n"))
+        #expect(result.error.hasSuffix("wrote \(folder.file("docs/REPORT.md")): 2 experiments, 1 claim (1 supported after Holm over 1 tests, 1 before), 0 rankings\n"))
         let report = try #require(folder.contents("docs/REPORT.md"))
         let alpha = try #require(report.range(of: "## Curves | first")).lowerBound
         let zeta = try #require(report.range(of: "## Tiny study")).lowerBound
@@ -45,10 +47,37 @@ import LossLabTestSupport
         #expect(report.contains("![Curves | first: v](../figs/alpha/v.png)\n\n*Figure `v`*: Loss values"))
         #expect(report.contains("**Claim:** MAE does no worse than MSE here."))
         #expect(report.contains("![Tiny study: l](../figs/zeta/l.png)"))
-        #expect(report.contains("| mae \\| beats mse | supported | -1 | -50.0% | 0.004 | 4 |"))
-        #expect(report.contains("**Verdict:** 1 of 1 claim supported."))
-        #expect(report.contains("| mae | 1 | 0 | 0 |\n| mse | 0 | 1 | 0 |"))
+        #expect(report.contains("| 1 | mae \\| beats mse | supported | -1 (-50.0%) | -1 [-1.5, -0.5] | paired t-test on per-repetition mean differences (2) | 0.004 | 0.004 | 0.004 |  |"))
+        #expect(report.contains("- #1: 2 settings pooled."))
+        #expect(report.contains("**Verdict:** 1 of 1 claim supported after Holm over the report (1 supported before correction)."))
+        #expect(report.contains("No ranking yet"))
+        #expect(folder.contents("out/claims.csv")?.hasPrefix(ReportFamily.csvHeader.joined(separator: ",") + "\nzeta,1,mae | beats mse,") == true)
         #expect(folder.files().filter { $0.hasPrefix("docs/") } == ["docs/REPORT.md"])
+    }
+
+    /// A damaged claims.csv is an error with its file, line and column, and exit 65; no report is
+    /// written: a cut last line, an unknown verdict, a quote left open.
+    @Test func aDamagedClaimsFileIsADataError() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try writeStudies(folder)
+        let header = ClaimVerdict.csvHeader.joined(separator: ",")
+        let row = Self.claims.split(separator: "\n")[1]
+        let verdictColumn = row.count - "supported".count + 1
+        let cases: [(String, String)] = [
+            (header + "\n" + row.dropLast(40), "claims.csv:2:"),
+            (header + "\n" + row.dropLast("supported".count) + "abc\n",
+             "claims.csv:2:\(verdictColumn): verdict = abc: expected one of supported, contradicted, inconclusive"),
+            (header + "\n" + row + "\n2,\"open,mae\n", "claims.csv:3:3: a quoted field is never closed (the file is cut?)"),
+        ]
+        for (text, message) in cases {
+            try folder.write(text, to: "out/zeta/claims.csv")
+            let result = runLossLab(["report", folder.file("exp/b.json5"), "--results", folder.file("out"), "--plots", folder.file("figs"),
+                                     "--output", folder.file("docs/REPORT.md")])
+            #expect(result.code == .dataError, "\(result.error)")
+            #expect(result.error.contains(folder.file("out/zeta/") + message), "\(result.error)")
+            #expect(folder.contents("docs/REPORT.md") == nil)
+        }
     }
 
     @Test func defaultOutputIsInTheResultsRoot() throws {

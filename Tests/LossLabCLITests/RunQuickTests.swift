@@ -28,7 +28,10 @@ import LossLabTestSupport
         #expect(CLIFixtures.run(run).code == .success)
         let check = CLIFixtures.run(["compare", root + "/results/baselines/quick", root + "/quick"])
         #expect(check.code == .success)
-        #expect(check.out.contains("0 regressed, 0 improved, 0 missing, 0 new, 6 unchanged"))
+        // Every metric is identical; only train_seconds (2 runs a side, never significant) can move,
+        // and a likely timing change is listed without changing the exit code.
+        #expect(check.out.contains("0 regressed, 0 likely regressed, 0 improved, "))
+        #expect(check.out.split(separator: "\n").filter { $0.hasPrefix("likely") }.allSatisfy { $0.contains("train_seconds") }, "\(check.out)")
     }
 
     @Test func helpDocumentsQuick() {

@@ -31,7 +31,8 @@ public struct ResultsAssembler {
     /// passes (each trial file decoded once instead of three times); larger grids are streamed.
     static let preloadLimit = 4096
 
-    /// Writes trials.csv, history.csv, summary.csv, claims.csv and spec.json from the stored trials.
+    /// Writes trials.csv, history.csv, summary.csv, claims.csv, claim-units.csv and spec.json from the
+    /// stored trials.
     public func assemble(provenance: Provenance) throws -> Report {
         // Ids are hashed once per configuration; small grids are read once and kept. A stored
         // trial gives its outcome; its identity (label, series, swept values, position) is the
@@ -75,8 +76,13 @@ public struct ResultsAssembler {
         let summary = SummaryTable(experiment: experiment, sweptPaths: paths, metrics: metrics,
                                    groups: groups, order: groupOrder)
         try AtomicFile.write(summary.csv(), to: store.path("summary.csv"))
-        let claims = experiment.expectations.map { ClaimVerdict(expectation: $0, summary: summary) }
+        var claims = experiment.expectations.map { expectation in
+            let claim = Claim(expectation)
+            return ClaimVerdict(claim: claim, observations: ClaimObservations(claim: claim, summary: summary))
+        }
+        ClaimFamily.adjust(&claims)
         try AtomicFile.write(ClaimVerdict.csv(claims), to: store.path("claims.csv"))
+        try AtomicFile.write(ClaimVerdict.unitsCSV(claims), to: store.path("claim-units.csv"))
         try writeSpec(provenance: provenance, missing: missing.count)
         return Report(trialsWritten: grid.count - missing.count, missing: missing, claims: claims)
     }

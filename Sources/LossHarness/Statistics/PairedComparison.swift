@@ -37,10 +37,21 @@ public struct PairedComparison: Sendable, Hashable {
         let differences = zip(baseline, candidate)
             .filter { $0.isFinite && $1.isFinite }
             .map { $1 - $0 }
-            .filter(\.isFinite)
+        self.init(differences: differences, dropped: baseline.count - differences.count)
+    }
+
+    /// Tests the differences dᵢ themselves (one per independent unit, such as a repetition's mean
+    /// difference over several settings); non-finite ones are dropped and counted. `nil` when fewer
+    /// than 2 finite differences remain.
+    public init?(differences: [Double]) {
+        self.init(differences: differences, dropped: 0)
+    }
+
+    private init?(differences given: [Double], dropped: Int) {
+        let differences = given.filter(\.isFinite)
         guard differences.count >= 2 else { return nil }
         count = differences.count
-        nonFiniteCount = baseline.count - count
+        nonFiniteCount = given.count - count + dropped
 
         let summary = SampleSummary(differences)
         meanDifference = summary.mean

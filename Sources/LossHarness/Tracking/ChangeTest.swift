@@ -20,6 +20,16 @@
 ///    test of those repetitions, the evidence the summary comes from.
 /// 5. **none**: fewer values than any test needs (a single seed). A change beyond tolerance is
 ///    then taken as significant (``Significance/assumed``).
+/// Cohen's d = (mean₂ - mean₁) / s_pooled, s_pooled² = ((n₁ - 1)s₁² + (n₂ - 1)s₂²) / (n₁ + n₂ - 2).
+func cohensD(_ first: SampleSummary, _ second: SampleSummary) -> Double? {
+    let n1 = Double(first.count), n2 = Double(second.count)
+    guard n1 >= 2, n2 >= 2 else { return nil }
+    let pooled = (((n1 - 1) * first.standardDeviation * first.standardDeviation
+                   + (n2 - 1) * second.standardDeviation * second.standardDeviation) / (n1 + n2 - 2)).squareRoot()
+    let difference = second.mean - first.mean
+    return pooled > 0 ? difference / pooled : (difference == 0 ? 0 : .infinity)
+}
+
 public enum ChangeTest: String, Sendable, Hashable, CaseIterable {
     case nonFiniteCount = "non-finite count"
     case pairedT = "paired t"
@@ -52,6 +62,9 @@ public struct ChangeEvidence: Sendable, Hashable {
     public var wilcoxonPValue: Double?
     /// Seeds paired (paired t only).
     public var pairs: Int
+    /// The change in standard deviations: mean / sd of the paired differences (paired t), or
+    /// Cohen's d with the pooled sd (Mann-Whitney); `nil` for the other tests.
+    public var standardizedEffect: Double? = nil
 
     /// Chooses and runs the test; `repetitionSeconds` is the group's (baseline, current) `seconds`
     /// samples, when it has some.
@@ -63,12 +76,16 @@ public struct ChangeEvidence: Sendable, Hashable {
         if measure.kind == .quality {
             let (b, c) = baseline.pairedValues(with: current)
             if let paired = PairedComparison(baseline: b, candidate: c) {
-                return ChangeEvidence(test: .pairedT, pValue: paired.pValue, wilcoxonPValue: paired.wilcoxonPValue, pairs: paired.count)
+                let effect = paired.standardDeviation > 0 ? paired.meanDifference / paired.standardDeviation
+                    : (paired.meanDifference == 0 ? 0 : .infinity)
+                return ChangeEvidence(test: .pairedT, pValue: paired.pValue, wilcoxonPValue: paired.wilcoxonPValue, pairs: paired.count,
+                                      standardizedEffect: effect)
             }
         }
         if baseline.finiteValues.count >= 2, current.finiteValues.count >= 2,
            let test = MannWhitneyTest(first: baseline.finiteValues, second: current.finiteValues) {
-            return ChangeEvidence(test: .mannWhitney, pValue: test.pValue, wilcoxonPValue: nil, pairs: 0)
+            return ChangeEvidence(test: .mannWhitney, pValue: test.pValue, wilcoxonPValue: nil, pairs: 0,
+                                  standardizedEffect: cohensD(baseline.summary, current.summary))
         }
         if measure.kind != .quality, measure.name != Measure.repetitionSeconds, let (b, c) = repetitionSeconds,
            b.finiteValues.count >= 2, c.finiteValues.count >= 2,

@@ -21,11 +21,11 @@ extension Comparison {
             lines.append("|" + header.indices.map { numeric.contains($0) ? " ---: |" : " --- |" }.joined())
             for row in listed {
                 var cells = row.displayCells(withExperiment: comparesExperiments).map(escape)
-                if row.verdict == .regressed || row.verdict == .improved { cells[0] = "**\(cells[0])**" }
+                if row.verdict != .missing && row.verdict != .new && row.verdict != .unchanged { cells[0] = "**\(cells[0])**" }
                 lines.append("| " + cells.joined(separator: " | ") + " |")
             }
         }
-        let notes = testNotes(listed)
+        let notes = likelyNotes + testNotes(listed)
         if !notes.isEmpty {
             lines.append("")
             lines += notes.map { "- " + $0 }

@@ -24,6 +24,7 @@ extension Comparison {
         let unchanged = count(.unchanged)
         if !includeUnchanged && unchanged > 0 { summary += " (unchanged rows not listed; --all lists them)" }
         lines.append(summary + "; alpha = " + String(format: "%g", options.alpha))
+        lines += likelyNotes.map { "  " + $0 }
         lines += testNotes(listed).map { "  " + $0 }
         return lines.joined(separator: "\n") + "\n"
     }

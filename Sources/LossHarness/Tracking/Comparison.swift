@@ -3,13 +3,20 @@ public struct ComparisonOptions: Sendable, Equatable {
     /// The significance level: a change is significant when its test's p < alpha.
     public var alpha: Double
     public var tolerances: Tolerances
+    /// Whether likely regressions and improvements of quality metrics (beyond tolerance, not
+    /// significant) count for the outcome as regressions and improvements do (the default), or are
+    /// only listed. Likely changes of timings and throughputs are always only listed: a machine's
+    /// noise moves them beyond tolerance all the time, and with 2 repetitions a side no timing test
+    /// can be significant, so a timing fails only on a significant test.
+    public var countsLikelyChanges: Bool
 
     public static let standardAlpha = 0.05
 
-    public init(alpha: Double = standardAlpha, tolerances: Tolerances = Tolerances()) {
+    public init(alpha: Double = standardAlpha, tolerances: Tolerances = Tolerances(), countsLikelyChanges: Bool = true) {
         precondition(alpha > 0 && alpha <= 1, "alpha lies in (0, 1]")
         self.alpha = alpha
         self.tolerances = tolerances
+        self.countsLikelyChanges = countsLikelyChanges
     }
 }
 
@@ -39,9 +46,9 @@ public struct Comparison: Sendable {
     public enum Outcome: Sendable, Hashable {
         /// No regression and no improvement (missing and new groups do not count).
         case unchanged
-        /// At least one regression.
+        /// At least one regression (or likely regression, when they count).
         case regression
-        /// Improvements and no regression.
+        /// Improvements and no regression (likely ones too, when they count).
         case improvementsOnly
     }
 
@@ -116,9 +123,15 @@ public struct Comparison: Sendable {
     }
 
     public var outcome: Outcome {
-        if count(.regressed) > 0 { return .regression }
-        if count(.improved) > 0 { return .improvementsOnly }
+        if count(.regressed) > 0 || countedLikely(.likelyRegressed) > 0 { return .regression }
+        if count(.improved) > 0 || countedLikely(.likelyImproved) > 0 { return .improvementsOnly }
         return .unchanged
+    }
+
+    /// Likely changes that decide the outcome: those of quality metrics, unless they are ignored.
+    func countedLikely(_ verdict: Verdict) -> Int {
+        guard options.countsLikelyChanges else { return 0 }
+        return rows.reduce(0) { $0 + ($1.verdict == verdict && $1.measure.kind == .quality ? 1 : 0) }
     }
 
     /// `2 regressed, 1 improved, 0 missing, 3 new, 120 unchanged`.

@@ -45,6 +45,28 @@ extension Comparison {
         includeUnchanged ? rows : rows.filter { $0.verdict != .unchanged }
     }
 
+    /// One line per likely regression or improvement: the change, why it is not significant, and
+    /// the seeds a significant test would need; then whether such rows decide the exit code.
+    var likelyNotes: [String] {
+        let likely = rows.filter { $0.verdict == .likelyRegressed || $0.verdict == .likelyImproved }
+        guard !likely.isEmpty else { return [] }
+        var notes = likely.map { row -> String in
+            let group = (row.group.experiment.map { $0 + " " } ?? "") + row.group.label
+            let relative = row.relativeChange.map { String(format: "%+.1f%%", $0 * 100) } ?? (row.change.map { String(format: "%+.4g", $0) } ?? "")
+            let seeds = max(row.baseline?.count ?? 0, row.current?.count ?? 0)
+            var text = "\(row.verdict.rawValue): \(group): \(row.measure.name) \(relative), beyond the \(row.tolerance) tolerance, but "
+                + "p = \(ComparisonRow.probability(row.evidence?.pValue)) >= alpha on \(seeds) seed\(seeds == 1 ? "" : "s") (\(row.evidence?.test.rawValue ?? "no test"))"
+            if let needed = row.seedsNeeded {
+                text += String(format: "; about %d seeds would detect a change this size at alpha = %g with 80%% power", needed, options.alpha)
+            }
+            return text
+        }
+        notes.append(options.countsLikelyChanges
+            ? "likely changes of quality metrics count as regressions and improvements for the exit code (--likely ignore lists them only); those of timings are listed only"
+            : "likely changes are listed only (--likely ignore); they do not change the exit code")
+        return notes
+    }
+
     /// One line per test used among `rows`, saying what it is.
     func testNotes(_ rows: [ComparisonRow]) -> [String] {
         let used = Set(rows.compactMap { $0.evidence?.test })

@@ -30,6 +30,11 @@ public struct ComparisonRow: Sendable {
     public var evidence: ChangeEvidence?
     public var significance: Significance
     public var verdict: Verdict
+    /// For a likely regression or improvement: the seeds (repetitions per side) at which the test
+    /// used would detect a change of the observed standardized size with 80% power at alpha
+    /// (``TTestPower``: one sample for the paired t-test, two samples for the Mann-Whitney U test,
+    /// whose efficiency against the t-test is 0.955 for normal data).
+    public var seedsNeeded: Int?
 
     /// current - baseline, when both sides have a finite mean.
     public var change: Double? {
@@ -79,8 +84,17 @@ public struct ComparisonRow: Sendable {
         case .pairedT, .mannWhitney, .mannWhitneyOfSeconds:
             significance = (evidence.pValue ?? 1) < alpha ? .yes : .no
         }
-        if let change, isBeyondTolerance, significance.counts {
-            verdict = measure.isImprovement(change: change) ? .improved : .regressed
+        if let change, isBeyondTolerance {
+            let better = measure.isImprovement(change: change)
+            if significance.counts {
+                verdict = better ? .improved : .regressed
+            } else {
+                verdict = better ? .likelyImproved : .likelyRegressed
+                seedsNeeded = evidence.standardizedEffect.flatMap { effect in
+                    TTestPower(design: evidence.test == .pairedT ? .oneSample : .twoSample, alpha: min(alpha, 0.5))
+                        .sampleSize(effect: abs(effect))
+                }
+            }
         }
     }
 

@@ -127,7 +127,7 @@ enum SyntheticResults {
         let data = try build("[{name: \"b\", type: \"bars\", y: \"mae\", where: {\"dataset.noise\": 1}}]", SyntheticResults.summary)
         #expect(data.categories == [""])
         #expect(data.blocks.count == 3)
-        #expect(isClose(data.blocks[0].rows[0][1], -0.8 / 3))
+        #expect(isClose(data.blocks[0].rows[0][1], -0.8 / 3, relative: 1e-9))
         #expect(data.blocks[2].rows[0][2] == 2.4)
     }
 

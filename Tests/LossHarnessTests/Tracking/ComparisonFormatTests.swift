@@ -27,7 +27,7 @@ import LossLabTestSupport
         #expect(lines[3].hasPrefix("improved   b, dataset.noise=0.1 "))
         #expect(lines[4].hasPrefix("missing    gone"))
         #expect(!text.contains("unchanged  "))
-        #expect(text.contains("1 regressed, 1 improved, 3 missing, 0 new, 4 unchanged (unchanged rows not listed; --all lists them); alpha = 0.05"))
+        #expect(text.contains("1 regressed, 0 likely regressed, 1 improved, 0 likely improved, 3 missing, 0 new, 4 unchanged (unchanged rows not listed; --all lists them); alpha = 0.05"))
         #expect(text.contains("paired t: two-sided paired t-test"))
         // Columns line up: every listed row is as wide as the header or narrower.
         let columnOfMetric = try #require(lines[1].range(of: "metric")).lowerBound.utf16Offset(in: lines[1])
@@ -43,7 +43,7 @@ import LossLabTestSupport
     @Test func markdownIsASummaryLineAndATable() throws {
         let text = try Self.comparison().markdown(includeUnchanged: false)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[0].hasPrefix("**Regression**: 1 regressed, 1 improved, 3 missing, 0 new, 4 unchanged"))
+        #expect(lines[0].hasPrefix("**Regression**: 1 regressed, 0 likely regressed, 1 improved, 0 likely improved, 3 missing, 0 new, 4 unchanged"))
         #expect(lines[1].isEmpty)
         #expect(lines[2] == "| verdict | group | metric | baseline | current | change | relative | p | wilcoxon p | test |")
         #expect(lines[3] == "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
@@ -55,7 +55,7 @@ import LossLabTestSupport
         var fixture = TrialsFixture()
         fixture.add(loss: "a", first: [1, 2])
         let text = try ComparisonTests.compare(fixture, fixture).markdown(includeUnchanged: false)
-        #expect(text.hasPrefix("**No regression**: 0 regressed, 0 improved, 0 missing, 0 new, 3 unchanged"))
+        #expect(text.hasPrefix("**No regression**: 0 regressed, 0 likely regressed, 0 improved, 0 likely improved, 0 missing, 0 new, 3 unchanged"))
         #expect(!text.contains("| verdict"))
     }
 
@@ -65,7 +65,7 @@ import LossLabTestSupport
         #expect(table.header == ["experiment", "loss", "series", "dataset.noise", "group", "metric", "kind", "better", "verdict",
                                  "baseline_mean", "baseline_sd", "baseline_n", "baseline_nonfinite", "current_mean", "current_sd",
                                  "current_n", "current_nonfinite", "change", "relative_change", "tolerance", "threshold",
-                                 "beyond_tolerance", "test", "pairs", "p_value", "wilcoxon_p", "significant"])
+                                 "beyond_tolerance", "test", "pairs", "p_value", "wilcoxon_p", "significant", "effect_size", "seeds_needed"])
         #expect(table.rows.count == comparison.rows.count)
         #expect(table.rows.count == 9)
         let first = table.rows[0]

@@ -88,7 +88,9 @@ import LossLabTestSupport
         #expect(row.verdict == .unchanged)
     }
 
-    @Test func changeBeyondToleranceButNotSignificantIsNotARegression() throws {
+    /// Beyond tolerance but not significant: not a (definite) regression, and not "unchanged"
+    /// either: a likely regression.
+    @Test func changeBeyondToleranceButNotSignificantIsALikelyRegression() throws {
         var baseline = TrialsFixture(), current = TrialsFixture()
         baseline.add(loss: "a", first: Self.mseA)
         // Mean +10%, but the seeds disagree in sign: noise.
@@ -98,7 +100,7 @@ import LossLabTestSupport
         #expect(row.isBeyondTolerance)
         #expect(row.significance == .no)
         #expect(try #require(row.evidence?.pValue) > 0.05)
-        #expect(row.verdict == .unchanged)
+        #expect(row.verdict == .likelyRegressed)
     }
 
     @Test func missingAndNewGroupsAreReported() throws {
@@ -165,7 +167,10 @@ import LossLabTestSupport
         #expect(slower.verdict == .regressed)
         let twoRuns = try #require(Self.row(comparison, loss: "b", metric: "train_seconds"))
         #expect(TrackingFixtures.close(twoRuns.evidence?.pValue, 1.0 / 3))
-        #expect(twoRuns.verdict == .unchanged)
+        // Three times slower, but 2 runs a side can never be significant: likely regressed, with
+        // the repetitions a significant test would need (Cohen's d = 2 / 0.0707 = 28.3).
+        #expect(twoRuns.verdict == .likelyRegressed)
+        #expect(twoRuns.seedsNeeded == 2 && TTestPower(design: .twoSample).power(effect: 2 / 0.0707106781186548, count: 2) >= 0.8)
     }
 
     @Test func seedsThatDoNotPairUseMannWhitney() throws {
@@ -276,5 +281,53 @@ import LossLabTestSupport
         #expect(Self.row(comparison, loss: "mse", metric: "mse")?.verdict == .unchanged)
         #expect(Self.row(comparison, loss: "huber", metric: "mse")?.verdict == .new)
         #expect(comparison.groupColumns == ["loss", "series", "loss.delta"])
+    }
+}
+
+/// Changes beyond tolerance that too few seeds cannot confirm.
+@Suite struct LikelyChangeTests {
+    /// The issue's case: 3 seeds, every one far worse (differences 1, 4, 2.4 on a baseline of about
+    /// 0.11: +2,200%), but t = 2.85 on 2 degrees of freedom, p = 0.10: not significant. It is a
+    /// likely regression, not "unchanged"; it fails the comparison unless likely changes are
+    /// ignored, and it names the seeds a paired t-test would need (d = 2.467 / 1.501 = 1.643).
+    @Test func aFarWorseThreeSeedRunIsALikelyRegression() throws {
+        var baseline = TrialsFixture(), current = TrialsFixture()
+        baseline.add(loss: "a", first: [0.10, 0.12, 0.11])
+        current.add(loss: "a", first: [1.1, 4.12, 2.51])
+        let comparison = try ComparisonTests.compare(baseline, current)
+        let row = try #require(ComparisonTests.row(comparison, loss: "a", metric: "mse"))
+        #expect(row.verdict == .likelyRegressed)
+        #expect(row.significance == .no)
+        let p = try #require(row.evidence?.pValue)
+        #expect(p > 0.05 && p < 0.2)
+        let effect = try #require(row.evidence?.standardizedEffect)
+        #expect(isClose(effect, (7.4 / 3) / 1.5011106999596062, relative: 1e-9))
+        let seeds = try #require(row.seedsNeeded)
+        #expect(seeds == TTestPower().sampleSize(effect: effect))
+        #expect(seeds > 3 && TTestPower().power(effect: effect, count: Double(seeds)) >= 0.8)
+        #expect(comparison.outcome == .regression)
+        #expect(comparison.tally.hasPrefix("0 regressed, 1 likely regressed, 0 improved, 0 likely improved"))
+        let table = comparison.textTable(includeUnchanged: false)
+        #expect(table.contains("likely regressed: a, dataset.noise=0.1: mse +2242.4%, beyond the 1% tolerance, but p = \(String(format: "%.3g", p)) >= alpha on 3 seeds (paired t); about \(seeds) seeds would detect a change this size at alpha = 0.05 with 80% power"))
+        #expect(comparison.csv().contains(",likely regressed,"))
+
+        let lenient = try ComparisonTests.compare(baseline, current, options: ComparisonOptions(countsLikelyChanges: false))
+        #expect(lenient.outcome == .unchanged)
+        #expect(lenient.count(.likelyRegressed) == 1)
+        #expect(lenient.textTable(includeUnchanged: false).contains("likely changes are listed only (--likely ignore)"))
+    }
+
+    /// Symmetric: a large improvement on 2 seeds that disagree is a likely improvement; a change
+    /// within tolerance stays unchanged whatever its p-value.
+    @Test func likelyImprovementsAndUnchanged() throws {
+        var baseline = TrialsFixture(), current = TrialsFixture()
+        baseline.add(loss: "a", first: [1.0, 1.2])
+        current.add(loss: "a", first: [0.5, 1.1])
+        baseline.add(loss: "b", noise: "1", first: [1.0, 1.2])
+        current.add(loss: "b", noise: "1", first: [1.001, 1.2])
+        let comparison = try ComparisonTests.compare(baseline, current)
+        #expect(comparison.rows.first { $0.group.value("dataset.noise") == "0.1" && $0.measure.name == "mse" }?.verdict == .likelyImproved)
+        #expect(comparison.rows.first { $0.group.value("dataset.noise") == "1" && $0.measure.name == "mse" }?.verdict == .unchanged)
+        #expect(comparison.outcome == .improvementsOnly)
     }
 }
