@@ -68,7 +68,7 @@ import LossLabTestSupport
             (header + "\n" + row.dropLast(40), "claims.csv:2:"),
             (header + "\n" + row.dropLast("supported".count) + "abc\n",
              "claims.csv:2:\(verdictColumn): verdict = abc: expected one of supported, contradicted, inconclusive"),
-            (header + "\n" + row + "\n2,\"open,mae\n", "claims.csv:3:3: a quoted field is never closed (the file is cut?)"),
+            (header + "\n" + row + "\n2,\"open,mae\n", "claims.csv:3:3: expected a closing quote for the field opened here (the file ends inside it)"),
         ]
         for (text, message) in cases {
             try folder.write(text, to: "out/zeta/claims.csv")

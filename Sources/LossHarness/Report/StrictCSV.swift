@@ -1,7 +1,7 @@
 /// A results file that is not what its header promises, located to the character:
 /// `file:line:column: message`. Lines and columns count from 1; the column is the character at which
 /// the offending field (or the unclosed quote) starts.
-public struct ResultsFileError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ResultsFileError: InputError, Equatable {
     public var file: String
     public var line: Int
     public var column: Int
@@ -17,11 +17,10 @@ public struct ResultsFileError: Error, Sendable, Equatable, CustomStringConverti
     public var description: String { "\(file):\(line):\(column): \(message)" }
 }
 
-/// RFC 4180 CSV read strictly, for files LossLab wrote and reads back (`claims.csv`,
-/// `summary.csv` for the report): a quote left open, a quote inside an unquoted field, text after a
-/// closing quote, or a row whose width differs from the header's is an error with its position,
-/// never a row read half. A last line without its newline is accepted only when it is complete
-/// (its width checks like any other).
+/// A results file read strictly by ``CSVReader`` (a quote left open, a quote inside an unquoted
+/// field, text after a closing quote, a last line cut before its newline, or a row whose width
+/// differs from the header's is an error with its position), with typed accessors whose errors
+/// name the cell: what the report reads (`claims.csv`, `summary.csv`).
 public struct StrictCSVTable: Sendable {
     /// One field with where it starts.
     public struct Cell: Sendable, Equatable {
@@ -37,7 +36,15 @@ public struct StrictCSVTable: Sendable {
 
     public init(text: String, file: String) throws(ResultsFileError) {
         self.file = file
-        let all = try Self.parse(text, file: file)
+        let all: [[Cell]]
+        do {
+            all = try CSVReader(file: file).records(text).map { record in
+                zip(record.fields, record.columns).map { Cell(text: $0, line: record.line, column: $1) }
+            }
+        } catch {
+            throw ResultsFileError(file: file, line: error.line, column: error.column,
+                                   message: (error.value.map { quoteJSON($0) + ": " } ?? "") + "expected " + error.expected)
+        }
         guard let first = all.first else {
             throw ResultsFileError(file: file, line: 1, column: 1, message: "empty file: expected a header row")
         }
@@ -88,60 +95,8 @@ public struct StrictCSVTable: Sendable {
     public func error(_ cell: Cell, _ message: String) -> ResultsFileError {
         ResultsFileError(file: file, line: cell.line, column: cell.column, message: message)
     }
+}
 
-    /// The rows of `text` with positions; a blank last line is not a row.
-    static func parse(_ text: String, file: String) throws(ResultsFileError) -> [[Cell]] {
-        var rows: [[Cell]] = []
-        var row: [Cell] = []
-        var field = ""
-        var line = 1, column = 1
-        var fieldLine = 1, fieldColumn = 1
-        var state = State.start
-        func endField() {
-            row.append(Cell(text: field, line: fieldLine, column: fieldColumn))
-            field = ""
-        }
-        for scalar in text.unicodeScalars {
-            let here = (line, column)
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-            switch state {
-            case .start, .unquoted:
-                if state == .start { (fieldLine, fieldColumn) = here }
-                switch scalar {
-                case ",": endField(); state = .start
-                case "\n": endField(); rows.append(row); row = []; state = .start
-                case "\r": continue
-                case "\"":
-                    guard state == .start else {
-                        throw ResultsFileError(file: file, line: here.0, column: here.1, message: "a quote inside an unquoted field: quote the whole field")
-                    }
-                    state = .quoted
-                default: field.unicodeScalars.append(scalar); state = .unquoted
-                }
-            case .quoted:
-                if scalar == "\"" { state = .quoteInQuoted } else { field.unicodeScalars.append(scalar) }
-            case .quoteInQuoted:
-                switch scalar {
-                case "\"": field.unicodeScalars.append("\""); state = .quoted
-                case ",": endField(); state = .start
-                case "\n": endField(); rows.append(row); row = []; state = .start
-                case "\r": continue
-                default:
-                    throw ResultsFileError(file: file, line: here.0, column: here.1, message: "text after a closing quote: expected , or the end of the line")
-                }
-            }
-        }
-        switch state {
-        case .quoted:
-            throw ResultsFileError(file: file, line: fieldLine, column: fieldColumn, message: "a quoted field is never closed (the file is cut?)")
-        case .unquoted, .quoteInQuoted:
-            endField()
-            rows.append(row)
-        case .start:
-            if !row.isEmpty { endField(); rows.append(row) }
-        }
-        return rows
-    }
-
-    private enum State { case start, unquoted, quoted, quoteInQuoted }
+extension ResultsFileError {
+    public var kind: InputErrorKind { .invalid }
 }
