@@ -11,6 +11,8 @@ let allLossConfigurations: [any Loss] = [
     CategoricalCrossentropy(), CategoricalCrossentropy(fromLogits: true), CategoricalCrossentropy(labelSmoothing: 0.1),
     CategoricalFocalCrossentropy(), CategoricalFocalCrossentropy(fromLogits: true),
     CategoricalFocalCrossentropy(gamma: 0.5, labelSmoothing: 0.1),
+    SparseCategoricalCrossentropy(), SparseCategoricalCrossentropy(fromLogits: true),
+    KLDivergence(), MeanAbsolutePercentageError(), CategoricalHinge(), CosineSimilarity(),
 ]
 
 @Suite("Loss protocol")
@@ -22,6 +24,7 @@ struct LossTests {
         case let focal as BinaryFocalCrossentropy: activation == .sigmoid && !focal.fromLogits
         case let cce as CategoricalCrossentropy: activation == .softmax && !cce.fromLogits
         case let focal as CategoricalFocalCrossentropy: activation == .softmax && !focal.fromLogits
+        case let sparse as SparseCategoricalCrossentropy: activation == .softmax && !sparse.fromLogits
         default: false
         }
     }
@@ -81,7 +84,8 @@ struct LossTests {
         let names = [MeanSquaredError().name, MeanAbsoluteError().name, MeanSquaredLogarithmicError().name,
                      Poisson().name, Huber().name, LogCosh().name, Hinge().name, SquaredHinge().name,
                      BinaryCrossentropy().name, BinaryFocalCrossentropy().name, CategoricalCrossentropy().name,
-                     CategoricalFocalCrossentropy().name]
+                     CategoricalFocalCrossentropy().name, SparseCategoricalCrossentropy().name, KLDivergence().name,
+                     MeanAbsolutePercentageError().name, CategoricalHinge().name, CosineSimilarity().name]
         #expect(Set(names).count == names.count)
         #expect(names.contains("binary_crossentropy") && names.contains("categorical_focal_crossentropy"))
     }
