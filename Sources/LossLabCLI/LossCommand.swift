@@ -66,7 +66,7 @@ enum LossCommand: Subcommand {
         let prediction = try parseBatch(predictionText, option: "--prediction")
         var target = try parseBatch(targetText, option: "--target")
         if target.columns != prediction.columns {
-            if target.count == prediction.rows, prediction.columns > 1, kind == .categoricalCrossentropy || kind == .categoricalFocalCrossentropy {
+            if target.count == prediction.rows, prediction.columns > 1, kind.takesClassRows {
                 target = Matrix(rows: prediction.rows, columns: 1, storage: target.storage)
                 if let bad = target.storage.first(where: { $0 < 0 || $0 >= Float(prediction.columns) || $0 != $0.rounded() }) {
                     throw CommandError("loss: --target label \(bad): expected an integer class from 0 to \(prediction.columns - 1)")

@@ -13,6 +13,11 @@ public enum LossKind: String, Sendable, CaseIterable, Codable {
     case huber
     case logCosh = "log_cosh"
     case hinge
+    case sparseCategoricalCrossentropy = "sparse_categorical_crossentropy"
+    case klDivergence = "kl_divergence"
+    case meanAbsolutePercentageError = "mean_absolute_percentage_error"
+    case categoricalHinge = "categorical_hinge"
+    case cosineSimilarity = "cosine_similarity"
 
     /// The short name used in files, figures and CSV files.
     public var alias: String {
@@ -29,12 +34,19 @@ public enum LossKind: String, Sendable, CaseIterable, Codable {
         case .huber: "huber"
         case .logCosh: "log_cosh"
         case .hinge: "hinge"
+        case .sparseCategoricalCrossentropy: "sparse_cce"
+        case .klDivergence: "kld"
+        case .meanAbsolutePercentageError: "mape"
+        case .categoricalHinge: "categorical_hinge"
+        case .cosineSimilarity: "cosine"
         }
     }
 
-    /// Finds a loss by its Keras name or its alias (`sqhinge` is accepted for squared hinge).
+    /// Finds a loss by its Keras name or its alias (`sqhinge` is accepted for squared hinge, and
+    /// Keras's upper-case aliases `BCE`, `KLD`, `MAE`, `MAPE`, `MSE`, `MSLE` for theirs).
     public static func named(_ name: String) -> LossKind? {
         if name == "sqhinge" { return .squaredHinge }
+        if ["BCE", "KLD", "MAE", "MAPE", "MSE", "MSLE"].contains(name) { return named(name.lowercased()) }
         return LossKind(rawValue: name) ?? allCases.first { $0.alias == name }
     }
 
@@ -52,6 +64,11 @@ public enum LossKind: String, Sendable, CaseIterable, Codable {
         case .huber: "0.5 e^2 if |e| <= delta else delta(|e| - delta/2); MSE near 0, MAE far away"
         case .logCosh: "mean log cosh(p - y); smooth MAE-like regression loss"
         case .hinge: "mean max(0, 1 - y p), y in {-1,+1}; SVM margin loss"
+        case .sparseCategoricalCrossentropy: "-log p_c for integer labels c; categorical crossentropy by Keras's sparse name"
+        case .klDivergence: "sum_j y_j log(y_j / p_j), clipped at eps; distance between distributions"
+        case .meanAbsolutePercentageError: "100 mean |y - p| / |y|; relative errors, targets away from 0"
+        case .categoricalHinge: "max(max_{j != c} p_j - p_c + 1, 0); multi-class margin on one-hot targets (Crammer-Singer)"
+        case .cosineSimilarity: "-cos(p, y) per row; aligns the direction of the outputs with the target's"
         }
     }
 
@@ -63,6 +80,8 @@ public enum LossKind: String, Sendable, CaseIterable, Codable {
         switch self {
         case .binaryCrossentropy, .categoricalCrossentropy:
             return [fromLogits, smoothing]
+        case .sparseCategoricalCrossentropy:
+            return [fromLogits]
         case .categoricalFocalCrossentropy:
             return [gamma, ParameterInfo("alpha", .number(0.25), "weighting factor, multiplies every class"), fromLogits, smoothing]
         case .binaryFocalCrossentropy:
@@ -71,7 +90,8 @@ public enum LossKind: String, Sendable, CaseIterable, Codable {
                     fromLogits, smoothing]
         case .huber:
             return [ParameterInfo("delta", .number(1), "> 0: where the loss turns from quadratic to linear")]
-        case .meanAbsoluteError, .meanSquaredLogarithmicError, .meanSquaredError, .poisson, .squaredHinge, .logCosh, .hinge:
+        case .meanAbsoluteError, .meanSquaredLogarithmicError, .meanSquaredError, .poisson, .squaredHinge, .logCosh, .hinge,
+             .klDivergence, .meanAbsolutePercentageError, .categoricalHinge, .cosineSimilarity:
             return []
         }
     }
@@ -80,7 +100,19 @@ public enum LossKind: String, Sendable, CaseIterable, Codable {
     public var isClassification: Bool {
         switch self {
         case .binaryCrossentropy, .categoricalCrossentropy, .squaredHinge, .categoricalFocalCrossentropy,
-             .binaryFocalCrossentropy, .hinge: true
+             .binaryFocalCrossentropy, .hinge, .sparseCategoricalCrossentropy, .klDivergence, .categoricalHinge,
+             .cosineSimilarity: true
+        default: false
+        }
+    }
+
+    /// Whether the loss compares a row of class scores with a one-hot row (a sum over classes), so
+    /// that integer labels in one column stand for one-hot rows and a probability is drawn as
+    /// `[x, 1 - x]` against `[1, 0]`.
+    public var takesClassRows: Bool {
+        switch self {
+        case .categoricalCrossentropy, .categoricalFocalCrossentropy, .sparseCategoricalCrossentropy, .klDivergence,
+             .categoricalHinge, .cosineSimilarity: true
         default: false
         }
     }
@@ -107,6 +139,11 @@ public enum LossKind: String, Sendable, CaseIterable, Codable {
         case .squaredHinge: return SquaredHinge()
         case .hinge: return Hinge()
         case .logCosh: return LogCosh()
+        case .sparseCategoricalCrossentropy: return SparseCategoricalCrossentropy(fromLogits: fromLogits)
+        case .klDivergence: return KLDivergence()
+        case .meanAbsolutePercentageError: return MeanAbsolutePercentageError()
+        case .categoricalHinge: return CategoricalHinge()
+        case .cosineSimilarity: return CosineSimilarity()
         case .huber:
             return Huber(delta: Float(try parameters.number("delta", default: 1, in: 1e-12...1e12, "a positive number")))
         case .categoricalFocalCrossentropy:
@@ -126,7 +163,11 @@ public enum LossKind: String, Sendable, CaseIterable, Codable {
     /// The output activation and target encoding the loss is meant for, used unless an experiment
     /// overrides them: BCE and binary focal with sigmoid on 0/1 targets; CCE and focal with softmax
     /// on one-hot targets; hinge losses with tanh on -1/+1 targets; Poisson with exp (a log link);
-    /// MSLE with softplus (a positive output); the other regression losses with identity.
+    /// MSLE with softplus (a positive output); the other regression losses with identity; sparse
+    /// categorical crossentropy with softmax on integer labels; KL divergence with softmax on
+    /// one-hot targets (a distribution against a distribution); categorical hinge and cosine
+    /// similarity with identity scores on one-hot targets (the margin and the angle need unbounded
+    /// scores; classification metrics read such scores by their softmax).
     public var naturalPairing: (activation: Activation, encoding: TargetEncoding) {
         switch self {
         case .binaryCrossentropy, .binaryFocalCrossentropy: (.sigmoid, .binary)
@@ -134,7 +175,10 @@ public enum LossKind: String, Sendable, CaseIterable, Codable {
         case .squaredHinge, .hinge: (.tanh, .signed)
         case .poisson: (.exp, .values)
         case .meanSquaredLogarithmicError: (.softplus, .values)
-        case .meanAbsoluteError, .meanSquaredError, .huber, .logCosh: (.identity, .values)
+        case .meanAbsoluteError, .meanSquaredError, .huber, .logCosh, .meanAbsolutePercentageError: (.identity, .values)
+        case .sparseCategoricalCrossentropy: (.softmax, .integer)
+        case .klDivergence: (.softmax, .oneHot)
+        case .categoricalHinge, .cosineSimilarity: (.identity, .oneHot)
         }
     }
 }

@@ -24,8 +24,9 @@ public enum CurveEvaluator {
     /// The axis `auto` resolves to for a loss.
     public static func automaticAxis(_ kind: LossKind) -> Axis {
         switch kind {
-        case .binaryCrossentropy, .categoricalCrossentropy, .categoricalFocalCrossentropy, .binaryFocalCrossentropy: .probability
-        case .squaredHinge, .hinge: .margin
+        case .binaryCrossentropy, .categoricalCrossentropy, .categoricalFocalCrossentropy, .binaryFocalCrossentropy,
+             .sparseCategoricalCrossentropy, .klDivergence, .cosineSimilarity: .probability
+        case .squaredHinge, .hinge, .categoricalHinge: .margin
         default: .error
         }
     }
@@ -69,7 +70,7 @@ public enum CurveEvaluator {
         let from = number("curves.from") ?? defaultFrom
         let to = number("curves.to") ?? defaultTo
         let count = Int(number("curves.points") ?? 201)
-        let categorical = kind == .categoricalCrossentropy || kind == .categoricalFocalCrossentropy
+        let categorical = kind.takesClassRows
         var result: [Point] = []
         result.reserveCapacity(count)
         for i in 0..<count {

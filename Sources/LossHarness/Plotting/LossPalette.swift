@@ -30,9 +30,17 @@ public struct SeriesStyle: Sendable, Hashable {
 /// | focal | `#393b79` indigo | 12 open diamond |
 /// | hinge | `#7f7f7f` grey | 2 cross |
 /// | squared_hinge | `#b8860b` dark goldenrod | 3 star |
+/// | mape | `#843c39` dark red | 15 filled pentagon |
+/// | kld | `#637939` dark olive | 14 open pentagon |
+/// | sparse_cce | `#6b6ecf` periwinkle | 10 open inverted triangle (cce's: the same loss) |
+/// | categorical_hinge | `#7b4173` plum | 2 cross (hinge's) |
+/// | cosine | `#8c6d31` bronze | 1 plus |
 ///
-/// The colours are Tableau's ten (matplotlib's default cycle) plus an indigo and a goldenrod;
-/// regression losses take the filled points, classification losses the open ones.
+/// The colours are Tableau's ten (matplotlib's default cycle) plus an indigo and a goldenrod, then
+/// five of Tableau's darker "20b" colours for the later losses; regression losses take the filled
+/// points, classification losses the open ones. gnuplot has 15 distinct point shapes, so the last
+/// three share a shape with a related loss and are told apart by their colour; every loss's
+/// (colour, shape) pair is its own.
 ///
 /// Several series of one loss in a figure (focal with gamma 0, 1, 2, 5; two Huber deltas) share
 /// the loss's point type and take a sequential ramp of its hue, in the order they are drawn: from
@@ -54,6 +62,11 @@ public enum LossPalette {
         case .categoricalFocalCrossentropy: SeriesStyle(color: "#393b79", pointType: 12)
         case .hinge: SeriesStyle(color: "#7f7f7f", pointType: 2)
         case .squaredHinge: SeriesStyle(color: "#b8860b", pointType: 3)
+        case .meanAbsolutePercentageError: SeriesStyle(color: "#843c39", pointType: 15)
+        case .klDivergence: SeriesStyle(color: "#637939", pointType: 14)
+        case .sparseCategoricalCrossentropy: SeriesStyle(color: "#6b6ecf", pointType: 10)
+        case .categoricalHinge: SeriesStyle(color: "#7b4173", pointType: 2)
+        case .cosineSimilarity: SeriesStyle(color: "#8c6d31", pointType: 1)
         }
     }
 
