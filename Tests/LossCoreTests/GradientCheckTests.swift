@@ -328,6 +328,13 @@ extension GradientCheckTests {
         .loss("integer-labels", CategoricalHinge(), predicted: [[1.2, -0.4, 0.3], [0.2, 0.6, 0.1]], expected: [[1], [2]]),
         .loss("basic", CosineSimilarity(), predicted: [[3, 4, -1], [0.2, -0.7, 1.5]], expected: [[1, 0, 0], [0.5, 0.25, 0.25]]),
         .loss("integer-labels", CosineSimilarity(), predicted: [[0.9, -2, 0.4], [1, 1, 3]], expected: integerY),
+
+        .loss("c=0.5", formulaLossConfigurations[0], predicted: regressionP, expected: regressionY),
+        .loss("tau=0.9", formulaLossConfigurations[1], predicted: regressionP, expected: regressionY),
+        .loss("probabilities", formulaLossConfigurations[2], predicted: probabilityP, expected: softBinaryY),
+        .loss("delta=0.5/both", formulaLossConfigurations[3], predicted: regressionP, expected: regressionY),
+        .loss("weighted-mean", formulaLossConfigurations[0], predicted: regressionP, expected: regressionY,
+              reduction: .mean, weights: [0.5, 2]),
     ]
 
     /// Reductions with sample weights: the row scales are the derivative of the reduced loss.
@@ -411,5 +418,8 @@ extension GradientCheckTests {
         .composite(.identity, CategoricalHinge(), "scores", z: [[0.3, 0.5, 0.9], [1.2, -0.4, 0.3]],
                    expected: [[0, 1, 0], [0, 0, 1]]),
         .composite(.identity, CosineSimilarity(), "scores", z: [[3, 4, -1], [0.2, -0.7, 1.5]], expected: oneHotY),
+        .composite(.sigmoid, formulaLossConfigurations[2], "sigmoid", z: binaryLogits.0, expected: binaryLogits.1),
+        .composite(.exp, formulaLoss("p - y * log(p)", name: "formula_poisson"), "log-link", z: [[-1, 0.5, 2], [0.2, -0.3, 1]],
+                   expected: [[1, 0, 5], [2, 1, 3]]),
     ]
 }

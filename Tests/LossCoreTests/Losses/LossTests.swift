@@ -13,6 +13,14 @@ let allLossConfigurations: [any Loss] = [
     CategoricalFocalCrossentropy(gamma: 0.5, labelSmoothing: 0.1),
     SparseCategoricalCrossentropy(), SparseCategoricalCrossentropy(fromLogits: true),
     KLDivergence(), MeanAbsolutePercentageError(), CategoricalHinge(), CosineSimilarity(),
+] + formulaLossConfigurations
+
+/// Formula losses with their parameters, named so that the tables can tell them apart.
+let formulaLossConfigurations: [any Loss] = [
+    formulaLoss("log(1 + ((p - y) / c)^2)", ["c": 0.5], name: "formula_cauchy"),
+    formulaLoss("max(tau * (y - p), (tau - 1) * (y - p))", ["tau": 0.9], name: "formula_pinball"),
+    formulaLoss("-(y * log(p) + (1 - y) * log(1 - p))", name: "formula_bce"),
+    formulaLoss("where(abs(p - y) <= d, 0.5 * (p - y)^2, d * (abs(p - y) - 0.5 * d))", ["d": 0.5], name: "formula_huber"),
 ]
 
 @Suite("Loss protocol")
