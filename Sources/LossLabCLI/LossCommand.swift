@@ -9,89 +9,160 @@ enum LossCommand: Subcommand {
     static let summary = "print a loss's value for targets and predictions given as JSON"
     static let help = """
     Usage: losslab loss NAME --target JSON --prediction JSON [options]
+           losslab loss --formula TEXT [--parameter NAME=VALUE ...] --target JSON --prediction JSON [options]
 
     Prints the value of loss NAME (a Keras name such as binary_crossentropy, or an alias such as
-    bce; see `losslab list`) with Keras 3's semantics, in float32, to 9 significant digits.
+    bce; see `losslab list`) with Keras 3's semantics, in float32, to 9 significant digits. With
+    --formula, the loss is an element-wise formula in p (the prediction) and y (the target),
+    averaged over the outputs of each sample as Keras's element-wise losses are.
 
     Arrays: rows are samples. A 2-D array [[...], [...]] is a batch; a 1-D array is one sample
     whose entries are its outputs (as Keras treats a 1-D tensor); a number is a 1x1 batch. For
-    categorical losses the target may be integer labels, one per row of the prediction.
+    categorical losses (and formulas) the target may be integer labels, one per row of the
+    prediction.
 
     Options:
       --target JSON           targets (y_true)
       --prediction JSON       predictions (y_pred): probabilities, or logits with --from-logits
-      --from-logits           predictions are logits (bce, cce, focal, binary_focal)
+      --from-logits           predictions are logits (bce, cce, sparse_cce, focal, binary_focal)
       --label-smoothing X     label smoothing in [0, 1] (bce, cce, focal, binary_focal)
       --gamma X               focusing parameter (focal, binary_focal; default 2)
       --alpha X               balancing factor (focal, binary_focal; default 0.25)
       --apply-class-balancing weight classes by alpha (binary_focal)
       --delta X               Huber threshold (huber; default 1)
-      --sample-weight JSON    one weight per sample
-      --reduction R           mean (default, Keras's sum_over_batch_size), sum, or none (a JSON array)
+      --sample-weight JSON    one weight per sample, or one number for all of them (as Keras
+                              broadcasts a scalar sample_weight)
+      --reduction R           mean (default; Keras's sum_over_batch_size, also accepted), sum,
+                              or none (a JSON array)
+
+    Formula losses:
+      --formula TEXT          the loss of one output, e.g. "log(1 + ((p - y) / c)^2)"
+      --parameter NAME=VALUE  a parameter of the formula and its value (repeat for several)
+      --activation A          check the formula on the domain of output A (identity, sigmoid,
+                              tanh, softmax, relu, softplus, exp) before computing, as an
+                              experiment file will: refused where its value or derivative is
+                              not finite, or where it jumps
+      --encoding E            the targets' encoding for that check (values, binary, one_hot,
+                              integer, signed; default values)
+      --show-derivative       also print the simplified formula and its derivative in p
+
+    The formula language: numbers, p, y, parameters, + - * / ^ (power, right-associative;
+    -p^2 is -(p^2)), parentheses, and the functions
+      \(FormulaFunction.allCases.map(\.rawValue).joined(separator: " ")) (also if)
+    where(condition, then, otherwise) takes a comparison: < <= > >= == !=. Everything is
+    float32; the derivative with respect to p is derived symbolically.
 
     Examples:
       losslab loss bce --target '[[0, 1], [0, 0]]' --prediction '[[0.6, 0.4], [0.4, 0.6]]'
       losslab loss cce --target '[1, 2]' --prediction '[[0.05, 0.95, 0], [0.1, 0.8, 0.1]]'
       losslab loss focal --gamma 0.5 --from-logits --target '[[0, 1]]' --prediction '[[2.0, -1.0]]'
       losslab loss mse --target '[[0, 1], [0, 0]]' --prediction '[[1, 1], [1, 0]]' --reduction none
+      losslab loss kld --target '[[0.5, 0.5]]' --prediction '[[0.9, 0.1]]' --sample-weight 2.3
+      losslab loss --formula "log(1 + ((p - y) / c)^2)" --parameter c=0.5 --target '[[0, 1]]' --prediction '[[0.3, 2]]'
+      losslab loss --formula "max(tau * (y - p), (tau - 1) * (y - p))" --parameter tau=0.9 \\
+          --target '[1, 2]' --prediction '[1.5, 1.5]' --activation identity --show-derivative
     """
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
         guard let targetText = try arguments.value("target") else { throw CommandError("loss: --target is required") }
         guard let predictionText = try arguments.value("prediction") else { throw CommandError("loss: --prediction is required") }
         let weightText = try arguments.value("sample-weight")
-        let reductionText = try arguments.value("reduction") ?? "mean"
-        var parameters: [String: ParameterValue] = [:]
-        if arguments.flag("from-logits") { parameters["from_logits"] = .bool(true) }
-        if arguments.flag("apply-class-balancing") { parameters["apply_class_balancing"] = .bool(true) }
-        for (option, key) in [("label-smoothing", "label_smoothing"), ("gamma", "gamma"), ("alpha", "alpha"), ("delta", "delta")] {
-            if let x = try arguments.number(option) { parameters[key] = .number(x) }
-        }
+        let reduction = try reductionOption(try arguments.value("reduction"))
+        let formula = try FormulaOptions.parse(&arguments)
+        let parameters = try builtInParameters(&arguments)
         let names = try arguments.positionals()
-        guard names.count == 1 else { throw CommandError("loss: expected exactly one loss name, got \(names.count) (see `losslab list`)") }
-        guard let kind = LossKind.named(names[0]) else {
-            let all = LossKind.allCases.flatMap { [$0.rawValue, $0.alias] }
-            let hint = closestMatch(to: names[0], among: all).map { " Did you mean \($0)?" } ?? ""
-            throw CommandError("loss: unknown loss '\(names[0])'.\(hint) Known: " + LossKind.allCases.map(\.alias).joined(separator: ", "))
-        }
-        guard let reduction = LossReduction(rawValue: reductionText) else {
-            throw CommandError("loss: --reduction \(reductionText): expected mean, sum or none")
-        }
         let loss: any Loss
-        do {
-            loss = try kind.make(Parameters(parameters))
-        } catch let error as ParameterError {
-            throw CommandError("loss: \(error.parameter.replacingOccurrences(of: "_", with: "-")) \(error.value): expected \(error.expected)")
+        var takesClassRows = true
+        if let formula {
+            guard names.isEmpty, parameters.isEmpty else {
+                throw CommandError("loss: --formula defines the loss: give no loss name"
+                                   + (parameters.isEmpty ? "" : " and none of a built-in loss's options"))
+            }
+            loss = try formula.loss()
+        } else {
+            let kind = try lossKind(names)
+            takesClassRows = kind.takesClassRows
+            do {
+                loss = try kind.make(Parameters(parameters))
+            } catch let error as ParameterError {
+                throw CommandError("loss: \(error.parameter.replacingOccurrences(of: "_", with: "-")) \(error.value): expected \(error.expected)")
+            }
         }
         let prediction = try parseBatch(predictionText, option: "--prediction")
-        var target = try parseBatch(targetText, option: "--target")
-        if target.columns != prediction.columns {
-            if target.count == prediction.rows, prediction.columns > 1, kind.takesClassRows {
-                target = Matrix(rows: prediction.rows, columns: 1, storage: target.storage)
-                if let bad = target.storage.first(where: { $0 < 0 || $0 >= Float(prediction.columns) || $0 != $0.rounded() }) {
-                    throw CommandError("loss: --target label \(bad): expected an integer class from 0 to \(prediction.columns - 1)")
-                }
-            } else {
-                throw CommandError("loss: --target is \(target.rows)x\(target.columns) but --prediction is \(prediction.rows)x\(prediction.columns): expected the same shape")
-            }
-        } else if target.rows != prediction.rows {
-            throw CommandError("loss: --target has \(target.rows) rows but --prediction has \(prediction.rows)")
-        }
-        var weights: [Float]?
-        if let weightText {
-            let parsed = try parseBatch(weightText, option: "--sample-weight").storage
-            guard parsed.count == prediction.rows else {
-                throw CommandError("loss: --sample-weight has \(parsed.count) values for \(prediction.rows) samples")
-            }
-            weights = parsed
-        }
+        let target = try targets(try parseBatch(targetText, option: "--target"), for: prediction, classRows: takesClassRows)
+        let weights = try weightText.map { try sampleWeights($0, rows: prediction.rows) }
         let values = loss.values(predicted: prediction, expected: target)
         if reduction == .none {
             console.print("[" + reduction.weighted(values, weights: weights).map(format).joined(separator: ", ") + "]")
         } else {
             console.print(format(reduction.reduce(values, weights: weights)))
         }
+        if let formula, formula.showDerivative, let formulaLoss = loss as? FormulaLoss {
+            console.print("loss: " + formulaLoss.valueText)
+            console.print("d/dp: " + formulaLoss.derivativeText)
+        }
         return .success
+    }
+
+    /// `mean`, Keras's `sum_over_batch_size` (the same), `sum` or `none`.
+    static func reductionOption(_ text: String?) throws -> LossReduction {
+        guard let text else { return .mean }
+        if text == "sum_over_batch_size" { return .mean }
+        guard let reduction = LossReduction(rawValue: text) else {
+            throw CommandError("loss: --reduction \(text): expected mean (or sum_over_batch_size), sum or none")
+        }
+        return reduction
+    }
+
+    /// The options of the built-in losses that were given.
+    static func builtInParameters(_ arguments: inout Arguments) throws -> [String: ParameterValue] {
+        var parameters: [String: ParameterValue] = [:]
+        if arguments.flag("from-logits") { parameters["from_logits"] = .bool(true) }
+        if arguments.flag("apply-class-balancing") { parameters["apply_class_balancing"] = .bool(true) }
+        for (option, key) in [("label-smoothing", "label_smoothing"), ("gamma", "gamma"), ("alpha", "alpha"), ("delta", "delta")] {
+            if let x = try arguments.number(option) { parameters[key] = .number(x) }
+        }
+        return parameters
+    }
+
+    static func lossKind(_ names: [String]) throws -> LossKind {
+        guard names.count == 1 else {
+            throw CommandError("loss: expected exactly one loss name (or --formula), got \(names.count) (see `losslab list`)")
+        }
+        guard let kind = LossKind.named(names[0]) else {
+            let all = LossKind.allCases.flatMap { [$0.rawValue, $0.alias] }
+            let hint = closestMatch(to: names[0], among: all).map { " Did you mean \($0)?" } ?? ""
+            throw CommandError("loss: unknown loss '\(names[0])'.\(hint) Known: " + LossKind.allCases.map(\.alias).joined(separator: ", "))
+        }
+        return kind
+    }
+
+    /// The targets, with integer labels (one per row) accepted for losses that take class rows.
+    static func targets(_ target: Matrix, for prediction: Matrix, classRows: Bool) throws -> Matrix {
+        if target.columns != prediction.columns {
+            guard target.count == prediction.rows, prediction.columns > 1, classRows else {
+                throw CommandError("loss: --target is \(target.rows)x\(target.columns) but --prediction is \(prediction.rows)x\(prediction.columns): expected the same shape")
+            }
+            if let bad = target.storage.first(where: { $0 < 0 || $0 >= Float(prediction.columns) || $0 != $0.rounded() }) {
+                throw CommandError("loss: --target label \(bad): expected an integer class from 0 to \(prediction.columns - 1)")
+            }
+            return Matrix(rows: prediction.rows, columns: 1, storage: target.storage)
+        }
+        if target.rows != prediction.rows {
+            throw CommandError("loss: --target has \(target.rows) rows but --prediction has \(prediction.rows)")
+        }
+        return target
+    }
+
+    /// One weight per sample, or a single number broadcast to every sample (Keras's scalar
+    /// `sample_weight`).
+    static func sampleWeights(_ text: String, rows: Int) throws -> [Float] {
+        let parsed = try parseBatch(text, option: "--sample-weight").storage
+        if parsed.count == 1 { return [Float](repeating: parsed[0], count: rows) }
+        guard parsed.count == rows else {
+            throw CommandError("loss: --sample-weight has \(parsed.count) values for \(rows) samples: expected one per sample, or one number for all")
+        }
+        return parsed
     }
 
     static func format(_ x: Float) -> String {

@@ -6,7 +6,7 @@
 public struct FormulaDomain: Sendable, Hashable, CustomStringConvertible {
     /// One side of the domain.
     public struct Values: Sendable, Hashable, CustomStringConvertible {
-        /// How a message names it: "(0, 1), a sigmoid output".
+        /// How a message names it: "(0, 1) (sigmoid output)".
         public var description: String
         /// The points the checks visit, each inside the bounds.
         public var points: [Float]
@@ -67,7 +67,7 @@ public struct FormulaDomain: Sendable, Hashable, CustomStringConvertible {
         case .softplus, .exp: predictions = .positive
         case .relu: predictions = .nonNegative
         }
-        predictions.description += ", a \(activation.rawValue) output"
+        predictions.description += " (\(activation.rawValue) output)"
         switch encoding {
         case .binary, .oneHot, .integer:
             targets = Values("{0, 1}", points: [0, 1], lower: 0, upper: 1)
