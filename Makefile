@@ -50,7 +50,7 @@ test: deps
 # The command-line suites again, against the release binary a user builds (what ships: its
 # optimiser settings, not the debug build's): every odd path, damaged input, bad file and signal
 # must give an exit code of losslab's, never a trap.
-RELEASE_SUITES := RobustnessTests|PathArgumentTests|ResultsDefinitionTests|DamagedInputTests|CommandLineConsistencyTests|InterruptionTests
+RELEASE_SUITES := LossCommandTests|RobustnessTests|PathArgumentTests|ResultsDefinitionTests|DamagedInputTests|CommandLineConsistencyTests|InterruptionTests
 test-release: release
 	$(SWIFT) build --build-tests
 	LOSSLAB_EXECUTABLE=$(CURDIR)/$(RELEASE_BIN) $(SWIFT) test --skip-build --filter '$(RELEASE_SUITES)'

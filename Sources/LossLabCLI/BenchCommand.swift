@@ -10,6 +10,7 @@ enum BenchCommand: Subcommand {
     static let help = """
     Usage: losslab bench [--workload W1,...] [--repeat N] [--threads N,...] [--format table|csv]
                          [--record] [--results DIR] [--experiment FILE]
+           losslab bench --compare-formula [--repeat N] [--variants LIST]
 
     Times the workloads of the peer baselines (PyTorch, JAX, scikit-learn) doing the same work:
     the same model, loss, Adam (eps 1e-8), batch size, epochs, sample counts and float32.
@@ -41,6 +42,7 @@ enum BenchCommand: Subcommand {
       --record          append the rows to DIR/bench/history.csv (created with a header)
       --results DIR     results root for --record (default: results)
       --experiment FILE the W5 sweep (default: \(defaultExperiment))
+    \(FormulaBenchReport.help)
 
     Timings on a loaded machine are noisy: check `uptime` first, and compare the minimum.
 
@@ -53,6 +55,7 @@ enum BenchCommand: Subcommand {
       losslab bench --workload W5 --threads 1,2 --repeat 3
       losslab bench --format csv > bench.csv
       losslab bench --record
+      losslab bench --compare-formula --repeat 20
     """
 
     struct Options {
@@ -102,6 +105,7 @@ enum BenchCommand: Subcommand {
     }
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
+        if arguments.flag("compare-formula") { return try FormulaBenchReport.run(&arguments, console: console) }
         let options = try parse(&arguments)
         if options.workloads.contains(.sweep) && !FileManager.default.fileExists(atPath: options.experiment) {
             throw CommandError("bench: W5 needs the sweep file \(options.experiment), which does not exist "

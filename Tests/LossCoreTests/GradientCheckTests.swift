@@ -314,6 +314,28 @@ extension GradientCheckTests {
               expected: softClassY),
         .loss("logits/integer-labels", CategoricalFocalCrossentropy(fromLogits: true), predicted: categoricalLogits.0,
               expected: integerY),
+
+        .loss("probabilities", SparseCategoricalCrossentropy(), predicted: unnormalisedP, expected: integerY),
+        .loss("logits", SparseCategoricalCrossentropy(fromLogits: true), predicted: categoricalLogits.0,
+              expected: integerY),
+        .loss("soft-targets", KLDivergence(), predicted: classP, expected: softClassY),
+        .loss("one-hot/unnormalised", KLDivergence(), predicted: [[0.6, 0.25, 0.15], [0.05, 0.15, 0.3]],
+              expected: oneHotY),
+        // MAPE keeps p - y away from 0 (its kink) and y away from 0.
+        .loss("basic", MeanAbsolutePercentageError(), predicted: regressionP, expected: [[0.5, 0.5, 1], [2.1, -0.3, 0.2]]),
+        // Categorical hinge rows keep the margin violated and no tie for the best other score.
+        .loss("violated", CategoricalHinge(), predicted: [[0.3, 0.5, 0.9], [-0.5, 0.4, -0.2]],
+              expected: [[0, 1, 0], [0, 1, 0]]),
+        .loss("integer-labels", CategoricalHinge(), predicted: [[1.2, -0.4, 0.3], [0.2, 0.6, 0.1]], expected: [[1], [2]]),
+        .loss("basic", CosineSimilarity(), predicted: [[3, 4, -1], [0.2, -0.7, 1.5]], expected: [[1, 0, 0], [0.5, 0.25, 0.25]]),
+        .loss("integer-labels", CosineSimilarity(), predicted: [[0.9, -2, 0.4], [1, 1, 3]], expected: integerY),
+
+        .loss("c=0.5", formulaLossConfigurations[0], predicted: regressionP, expected: regressionY),
+        .loss("tau=0.9", formulaLossConfigurations[1], predicted: regressionP, expected: regressionY),
+        .loss("probabilities", formulaLossConfigurations[2], predicted: probabilityP, expected: softBinaryY),
+        .loss("delta=0.5/both", formulaLossConfigurations[3], predicted: regressionP, expected: regressionY),
+        .loss("weighted-mean", formulaLossConfigurations[0], predicted: regressionP, expected: regressionY,
+              reduction: .mean, weights: [0.5, 2]),
     ]
 
     /// Reductions with sample weights: the row scales are the derivative of the reduced loss.
@@ -358,6 +380,7 @@ extension GradientCheckTests {
         (.softmax, CategoricalFocalCrossentropy()),
         (.softmax, CategoricalFocalCrossentropy(gamma: 0.5, alpha: 0.6, labelSmoothing: 0.1)),
         (.softmax, CategoricalFocalCrossentropy(gamma: 0)),
+        (.softmax, SparseCategoricalCrossentropy()),
     ]
 
     static let fusedCases: [GradientCase] = [
@@ -378,6 +401,7 @@ extension GradientCheckTests {
                "gamma=0.5/alpha=0.6/smoothing=0.1", logits: categoricalLogits.0, expected: integerY),
         .fused(.softmax, CategoricalFocalCrossentropy(gamma: 0), "gamma=0", logits: categoricalLogits.0,
                expected: softClassY),
+        .fused(.softmax, SparseCategoricalCrossentropy(), "integer-labels", logits: categoricalLogits.0, expected: integerY),
     ]
 
     /// Pairs without a fused form go through the activation's backward rule in training.
@@ -391,5 +415,12 @@ extension GradientCheckTests {
         .composite(.sigmoid, MeanSquaredError(), "sigmoid-mse", z: binaryLogits.0, expected: binaryLogits.1),
         .composite(.tanh, CategoricalCrossentropy(), "tanh-positive-rows", z: [[0.9, 0.2, 0.4], [0.3, 1.1, 0.6]],
                    expected: oneHotY),
+        .composite(.softmax, KLDivergence(), "softmax", z: categoricalLogits.0, expected: softClassY),
+        .composite(.identity, CategoricalHinge(), "scores", z: [[0.3, 0.5, 0.9], [1.2, -0.4, 0.3]],
+                   expected: [[0, 1, 0], [0, 0, 1]]),
+        .composite(.identity, CosineSimilarity(), "scores", z: [[3, 4, -1], [0.2, -0.7, 1.5]], expected: oneHotY),
+        .composite(.sigmoid, formulaLossConfigurations[2], "sigmoid", z: binaryLogits.0, expected: binaryLogits.1),
+        .composite(.exp, formulaLoss("p - y * log(p)", name: "formula_poisson"), "log-link", z: [[-1, 0.5, 2], [0.2, -0.3, 1]],
+                   expected: [[1, 0, 5], [2, 1, 3]]),
     ]
 }

@@ -12,6 +12,14 @@ itself, in float32:
 
 and a small table of `fit(class_weight=...)` conversions to sample weights.
 
+A case's `weights` may be a scalar: Keras broadcasts it over the batch (`sample_weight=2.3`); the
+Swift table then holds the broadcast per-sample array, since LossLab's reduction takes one weight per
+sample, and the case name says `scalar-weight`.
+
+It also writes Tests/LossLabCLITests/KerasCommandReference.swift: `losslab loss` command lines
+(the losses added by issue 14, formula losses that spell out a Keras loss, scalar sample weights,
+Keras's reduction names) with the value Keras 3 prints for the same inputs.
+
 Usage (outside the repository, CPU JAX):
 
     python3 -m venv /tmp/keras-venv
@@ -42,6 +50,7 @@ assert keras.config.epsilon() == 1e-7 and keras.config.floatx() == "float32"
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUTPUT = os.path.join(HERE, "..", "LossCoreTests", "Losses", "KerasReference.swift")
+CLI_OUTPUT = os.path.join(HERE, "..", "LossLabCLITests", "KerasCommandReference.swift")
 
 # ---------------------------------------------------------------------------------------------
 # Losses: Swift type, Keras function, Keras class, option names (Swift order) -> Keras names.
@@ -73,7 +82,16 @@ LOSSES = {
                           keras.losses.CategoricalFocalCrossentropy,
                           [("gamma", "gamma"), ("alpha", "alpha"),
                            ("fromLogits", "from_logits"), ("labelSmoothing", "label_smoothing")]),
+    "sparse_categorical_crossentropy": ("SparseCategoricalCrossentropy",
+                                        keras.losses.sparse_categorical_crossentropy,
+                                        keras.losses.SparseCategoricalCrossentropy, [("fromLogits", "from_logits")]),
+    "kl_divergence": ("KLDivergence", keras.losses.kl_divergence, keras.losses.KLDivergence, []),
+    "mape": ("MeanAbsolutePercentageError", keras.losses.mean_absolute_percentage_error,
+             keras.losses.MeanAbsolutePercentageError, []),
+    "categorical_hinge": ("CategoricalHinge", keras.losses.categorical_hinge, keras.losses.CategoricalHinge, []),
+    "cosine_similarity": ("CosineSimilarity", keras.losses.cosine_similarity, keras.losses.CosineSimilarity, []),
 }
+SPARSE_KINDS = ("sparse_cce", "sparse_categorical_crossentropy")
 
 
 def f32(x):
@@ -137,9 +155,11 @@ def case(name, kind, predicted, expected, weights=None, keras_expected=None, not
 
     p = f32(predicted)
     y_keras = f32(keras_expected if keras_expected is not None else expected)
-    if kind == "sparse_cce":
+    if kind in SPARSE_KINDS:
         y_keras = np.asarray(expected, dtype=np.int32)
     w = None if weights is None else f32(weights)
+    # A scalar weight is given to Keras as a scalar; LossLab's table gets it broadcast per sample.
+    w_swift = None if w is None else (np.full(len(p), w, dtype=np.float32) if w.ndim == 0 else w)
 
     values = np.asarray(function(y_keras, p, **keras_options))
 
@@ -162,7 +182,7 @@ def case(name, kind, predicted, expected, weights=None, keras_expected=None, not
         "loss": f"{swift_type}({swift_args})",
         "predicted": swift_matrix(p, literal_input),
         "expected": swift_matrix(f32(expected), literal_input),
-        "weights": "nil" if w is None else swift_array(w, literal_input),
+        "weights": "nil" if w_swift is None else swift_array(w_swift, literal_input),
         "values": swift_array(values, literal_output),
         "weighted": swift_array(weighted, literal_output),
         "sum": literal_output(total),
@@ -315,6 +335,52 @@ case("integer-labels/probabilities/smoothing=0.1", "categorical_focal", U3, [[2.
      keras_expected=[[0.0, 0.0, 1.0], [1.0, 0.0, 0.0]], labelSmoothing=0.1)
 case("exact-0-and-1", "categorical_focal", [[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]], Y3)
 
+# The losses of issue 14, and scalar sample weights (Keras broadcasts them over the batch).
+case("probabilities", "sparse_categorical_crossentropy", P3, I3)
+case("probabilities/unnormalised", "sparse_categorical_crossentropy", U3, [[2.0], [0.0]], weights=W2)
+case("logits", "sparse_categorical_crossentropy", X3, [[2.0], [1.0]], fromLogits=True)
+case("logits/+-500", "sparse_categorical_crossentropy", [[500.0, -500.0, 0.0], [-500.0, 500.0, 499.0]],
+     [[1.0], [2.0]], fromLogits=True)
+case("logits/scalar-weight=2.3", "sparse_categorical_crossentropy", X3, [[0.0], [2.0]], weights=2.3,
+     fromLogits=True)
+
+KL_SOFT = [[0.5, 0.25, 0.25], [0.0, 0.6, 0.4]]
+case("soft-targets", "kl_divergence", P3, KL_SOFT)
+case("one-hot", "kl_divergence", P3, Y3, weights=W2)
+case("unnormalised-and-above-1", "kl_divergence", U3, KL_SOFT)
+case("tiny-predictions", "kl_divergence", [[1e-9, 0.5, 0.5], [0.2, 1e-6, 0.8]], KL_SOFT)
+case("scalar-weight=2.3", "kl_divergence", P3, KL_SOFT, weights=2.3)
+
+case("basic", "mape", [[0.5, 2.0, 10.0], [0.0, 1.0, 3.0]], [[1.0, 2.5, 4.0], [0.5, -0.2, 3.5]])
+case("zero-targets", "mape", [[1e-6, 0.3], [2.0, -1.0]], [[0.0, 0.1], [-4.0, 0.0]], weights=W2)
+case("large", "mape", [[1e3, 0.7], [1e5, 4.0]], [[-2.0, 0.3], [1e4, -0.1]])
+case("scalar-weight=2.3", "mape", [[0.5, 2.0, 10.0], [0.0, 1.0, 3.0]], [[1.0, 2.5, 4.0], [0.5, -0.2, 3.5]],
+     weights=2.3)
+
+case("violated", "categorical_hinge", [[0.3, 0.5, 0.9], [-0.5, 0.4, -0.2]], [[0.0, 1.0, 0.0], [0.0, 1.0, 0.0]])
+case("met-and-violated", "categorical_hinge", [[0.1, 2.5, -0.3], [1.2, -0.4, 0.3]],
+     [[0.0, 1.0, 0.0], [0.0, 0.0, 1.0]], weights=W2)
+case("soft-targets", "categorical_hinge", [[0.2, 0.5, 0.9], [2.0, -1.0, 0.5]], [[0.5, 0.5, 0.0], [0.2, 0.3, 0.5]])
+case("margin-exactly-1", "categorical_hinge", [[0.0, 1.0, 0.0], [0.5, 1.5, 0.2]], [[0.0, 1.0, 0.0], [0.0, 1.0, 0.0]],
+     note="neg - pos + 1 == 0 is the hinge's kink: JAX's maximum splits the tie, LossLab takes 0")
+case("scalar-weight=2.3", "categorical_hinge", [[0.3, 0.5, 0.9], [1.2, -0.4, 0.3]],
+     [[0.0, 1.0, 0.0], [0.0, 0.0, 1.0]], weights=2.3)
+
+case("basic", "cosine_similarity", [[3.0, 4.0, -1.0], [0.2, -0.7, 1.5]], [[1.0, 0.0, 0.0], [0.5, 0.25, 0.25]])
+case("one-hot-scores", "cosine_similarity", [[0.9, -2.0, 0.4], [1.0, 1.0, 3.0]], [[0.0, 0.0, 1.0], [1.0, 0.0, 0.0]],
+     weights=W2)
+case("opposed-and-aligned", "cosine_similarity", [[-1.0, -1.0], [10.0, 10.0]], [[0.0, 2.0], [0.0, 0.5]])
+case("norm-below-eps", "cosine_similarity", [[1e-9, 2e-9], [3.0, 4.0]], [[1.0, 0.0], [1e-9, 0.0]])
+case("scalar-weight=2.3", "cosine_similarity", [[3.0, 4.0, -1.0], [0.2, -0.7, 1.5]],
+     [[1.0, 0.0, 0.0], [0.5, 0.25, 0.25]], weights=2.3)
+
+# Scalar sample weights on losses that were there before.
+case("scalar-weight=2.3", "mse", [[0.1, 0.5, -1.2], [2.0, -0.3, 0.7]], [[0.0, 1.0, -1.0], [1.5, 0.2, 0.7]],
+     weights=2.3)
+case("logits/scalar-weight=0.5", "bce", [[2.0, -1.0, 0.5], [-3.0, 0.0, 4.0]], [[1.0, 0.0, 1.0], [0.0, 1.0, 1.0]],
+     weights=0.5, fromLogits=True)
+case("scalar-weight=2.3", "cce", P3, Y3, weights=2.3)
+
 # ---------------------------------------------------------------------------------------------
 # Class weights (`fit(class_weight=...)`): Keras's conversion to per-sample weights.
 
@@ -337,6 +403,98 @@ class_case("one-hot", [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]], 3)
 class_case("soft-rows-argmax", [[0.2, 0.7, 0.1], [0.1, 0.1, 0.8]], 3)
 class_case("integer-labels", [[2.0], [0.0], [1.0], [2.0]], 3)
 class_case("unlisted-class-gets-1", [[0.0, 0.0, 0.0, 1.0], [0.0, 1.0, 0.0, 0.0]], 4)
+
+# ---------------------------------------------------------------------------------------------
+# `losslab loss` command lines against the value Keras computes for the same inputs.
+
+CLI_CASES = []
+CLI_REDUCTIONS = {"mean": "sum_over_batch_size", "sum_over_batch_size": "sum_over_batch_size", "sum": "sum",
+                  "none": None}
+BCE_CLIPPED = "min(max(p, 1e-7), 1 - 1e-7)"
+
+
+def json_text(x):
+    """`x` as the JSON that `losslab loss` reads: a number, a 1-D or a 2-D array."""
+    v = np.asarray(x, dtype=np.float32)
+    if v.ndim == 0:
+        return literal_input(v)
+    if v.ndim == 1:
+        return swift_array(v, literal_input)
+    return swift_matrix(v, literal_input)
+
+
+def cli_case(name, loss_arguments, keras_loss, predicted, expected, weights=None, reduction=None,
+             keras_expected=None, sparse=False):
+    """One command line: `losslab loss ARGS --target Y --prediction P [--sample-weight W] [--reduction R]`
+    and `keras_loss(reduction=...)(y, p, sample_weight=w)`."""
+    p = f32(predicted)
+    y = np.asarray(keras_expected if keras_expected is not None else expected,
+                   dtype=np.int32 if sparse else np.float32)
+    w = None if weights is None else f32(weights)
+    keras_reduction = CLI_REDUCTIONS[reduction or "mean"]
+    result = np.asarray(keras_loss(reduction=keras_reduction)(y, p, sample_weight=w))
+    arguments = list(loss_arguments) + ["--target", json_text(expected), "--prediction", json_text(predicted)]
+    if weights is not None:
+        arguments += ["--sample-weight", json_text(weights)]
+    if reduction is not None:
+        arguments += ["--reduction", reduction]
+    CLI_CASES.append({
+        "name": name,
+        "keras": f"{keras_loss.__name__}(" + ", ".join(keras_loss.options + [f"reduction={keras_reduction!r}"]) + ")",
+        "arguments": arguments,
+        "values": swift_array(np.atleast_1d(result), literal_output),
+        "largest_input": literal_output(max(1.0, float(np.max(np.abs(np.concatenate([p.ravel(), f32(expected).ravel()])))))),
+    })
+
+
+def keras_class(cls, **options):
+    def make(reduction):
+        return cls(reduction=reduction, **options)
+    make.__name__ = f"keras.losses.{cls.__name__}"
+    make.options = [f"{k}={v!r}" for k, v in options.items()]
+    return make
+
+
+L = keras.losses
+cli_case("kld/scalar-weight", ["kld"], keras_class(L.KLDivergence), P3, KL_SOFT, weights=2.3)
+cli_case("kl_divergence/weights/sum", ["kl_divergence"], keras_class(L.KLDivergence), P3, Y3, weights=W2,
+         reduction="sum")
+cli_case("mape/scalar-weight/sum_over_batch_size", ["mape"], keras_class(L.MeanAbsolutePercentageError),
+         [[0.5, 2.0, 10.0], [0.0, 1.0, 3.0]], [[1.0, 2.5, 4.0], [0.5, -0.2, 3.5]], weights=0.5,
+         reduction="sum_over_batch_size")
+cli_case("categorical_hinge/weights/sum", ["categorical_hinge"], keras_class(L.CategoricalHinge),
+         [[0.3, 0.5, 0.9], [1.2, -0.4, 0.3]], [[0.0, 1.0, 0.0], [0.0, 0.0, 1.0]], weights=W2, reduction="sum")
+cli_case("cosine/scalar-weight/none", ["cosine"], keras_class(L.CosineSimilarity),
+         [[3.0, 4.0, -1.0], [0.2, -0.7, 1.5]], [[1.0, 0.0, 0.0], [0.5, 0.25, 0.25]], weights=2.3, reduction="none")
+cli_case("sparse_cce/integer-labels/logits", ["sparse_cce", "--from-logits"],
+         keras_class(L.SparseCategoricalCrossentropy, from_logits=True), X3, [2.0, 1.0], sparse=True)
+cli_case("sparse_categorical_crossentropy/scalar-weight", ["sparse_categorical_crossentropy"],
+         keras_class(L.SparseCategoricalCrossentropy), U3, [2.0, 0.0], weights=2.3, sparse=True)
+cli_case("bce/scalar-weight", ["bce"], keras_class(L.BinaryCrossentropy), [[0.6, 0.4], [0.4, 0.6]],
+         [[0.0, 1.0], [0.0, 0.0]], weights=2.3)
+cli_case("mse/1-D-scalar-weight/sum", ["mse"], keras_class(L.MeanSquaredError), [[1.0, 1.0], [1.0, 0.0]],
+         [[0.0, 1.0], [0.0, 0.0]], weights=[1.5], reduction="sum")
+
+# Formula losses that spell out a Keras loss.
+cli_case("formula/mse/scalar-weight", ["--formula", "(p - y)^2"], keras_class(L.MeanSquaredError),
+         [[0.1, 0.5, -1.2], [2.0, -0.3, 0.7]], [[0.0, 1.0, -1.0], [1.5, 0.2, 0.7]], weights=2.3)
+cli_case("formula/bce-clipped/exact-0-and-1", ["--formula",
+         f"-(y * log({BCE_CLIPPED}) + (1 - y) * log(1 - {BCE_CLIPPED}))"], keras_class(L.BinaryCrossentropy),
+         [[0.8, 0.3, 0.0], [0.1, 0.95, 1.0]], [[1.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
+cli_case("formula/bce-from-logits/weights", ["--formula", "softplus(p) - p * y"],
+         keras_class(L.BinaryCrossentropy, from_logits=True), [[2.0, -1.0, 0.5], [-30.0, 0.0, 40.0]],
+         [[1.0, 0.0, 1.0], [0.0, 1.0, 1.0]], weights=W2, reduction="sum_over_batch_size")
+cli_case("formula/huber/delta=0.5", ["--formula",
+         "where(abs(p - y) <= delta, 0.5 * (p - y)^2, delta * abs(p - y) - 0.5 * delta^2)", "--parameter",
+         "delta=0.5"], keras_class(L.Huber, delta=0.5), [[0.3, 2.5, -1.75], [0.0, -0.4, 4.0]],
+         [[0.0, 0.0, 0.0], [0.2, 0.5, 0.0]], reduction="none")
+cli_case("formula/log_cosh/sum", ["--formula", "p - y + softplus(-2 * (p - y)) - log(2)"], keras_class(L.LogCosh),
+         [[0.3, 2.5, -1.75], [0.0, -0.4, 4.0]], [[0.0, 0.0, 0.0], [0.5, 0.5, 0.0]], reduction="sum")
+cli_case("formula/poisson/scalar-weight", ["--formula", "p - y * log(p + 1e-7)"], keras_class(L.Poisson),
+         [[0.5, 2.0, 1.0], [3.0, 0.1, 7.5]], [[1.0, 0.0, 2.0], [3.0, 1.0, 5.0]], weights=2.3)
+cli_case("formula/mape-with-parameters", ["--formula", "k * abs((y - p) / max(abs(y), e))", "--parameter", "k=100",
+         "--parameter", "e=1e-7"], keras_class(L.MeanAbsolutePercentageError), [[0.5, 2.0, 10.0], [0.0, 1.0, 3.0]],
+         [[1.0, 2.5, 4.0], [0.5, -0.2, 3.5]])
 
 # ---------------------------------------------------------------------------------------------
 # Output.
@@ -429,8 +587,54 @@ def render():
     return "\n".join(lines)
 
 
+def swift_string(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def render_cli():
+    lines = [
+        "// GENERATED FILE: do not edit by hand.",
+        "//",
+        "// Generated by Tests/Reference/keras_reference.py with",
+        f"//   keras {keras.__version__} (backend {keras.backend.backend()}), jax {jax.__version__}, "
+        f"numpy {np.__version__}, python {sys.version.split()[0]}, float32, epsilon {keras.config.epsilon()}.",
+        "// Regenerate: see Tests/LossCoreTests/Losses/KerasReference.swift.",
+        "//",
+        "// Each case is a `losslab loss` command line and the value Keras 3 computes for the same inputs",
+        "// (`keras` names the class and reduction; `none` gives one value per sample).",
+        "",
+        "/// One `losslab loss` command line checked against Keras 3.",
+        "struct KerasCommandCase: Sendable {",
+        "    var name: String",
+        "    var keras: String",
+        "    var arguments: [String]",
+        "    var values: [Float]",
+        "    /// `max(1, largest |input|)`, the scale of the absolute tolerance.",
+        "    var largestInput: Float",
+        "}",
+        "",
+        "enum KerasCommandReference {",
+        "    static let cases: [KerasCommandCase] = [",
+    ]
+    for c in CLI_CASES:
+        lines += [
+            "        KerasCommandCase(",
+            f"            name: {swift_string(c['name'])},",
+            f"            keras: {swift_string(c['keras'])},",
+            "            arguments: [" + ", ".join(swift_string(a) for a in c["arguments"]) + "],",
+            f"            values: {c['values']},",
+            f"            largestInput: {c['largest_input']}",
+            "        ),",
+        ]
+    lines += ["    ]", "}", ""]
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
     text = render()
     with open(OUTPUT, "w") as f:
         f.write(text)
     print(f"wrote {len(CASES)} loss cases and {len(CLASS_CASES)} class-weight cases to {os.path.normpath(OUTPUT)}")
+    with open(CLI_OUTPUT, "w") as f:
+        f.write(render_cli())
+    print(f"wrote {len(CLI_CASES)} command cases to {os.path.normpath(CLI_OUTPUT)}")

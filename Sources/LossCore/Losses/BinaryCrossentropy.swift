@@ -106,7 +106,7 @@ public func smoothBinaryLabels(_ expected: Matrix, _ smoothing: Float) -> Matrix
 
 extension BinaryCrossentropy {
     public static let definition = LossDefinition(
-        name: "binary_crossentropy", alias: "bce",
+        name: "binary_crossentropy", alias: "bce", otherNames: ["BCE"],
         summary: "-(y log p + (1-y) log(1-p)), mean over outputs; binary and multi-label",
         parameters: [SharedLossParameters.fromLogits, SharedLossParameters.labelSmoothing],
         targets: .classes, activation: .sigmoid, encoding: .binary) { parameters in

@@ -68,9 +68,10 @@ public struct LossDefinition: Sendable, CustomStringConvertible {
     /// The output activation and target encoding the loss is meant for.
     public var naturalPairing: (activation: Activation, encoding: TargetEncoding) { (naturalActivation, naturalEncoding) }
 
-    /// Whether the loss's predictions are one column per class summed over (CCE, focal) rather
-    /// than independent columns.
-    public var isCategorical: Bool { naturalEncoding == .oneHot }
+    /// Whether the loss's predictions are one column per class, read together (CCE, focal, KL
+    /// divergence, categorical hinge...), rather than independent columns: its class targets are
+    /// one-hot or integer labels.
+    public var isCategorical: Bool { naturalEncoding == .oneHot || naturalEncoding == .integer }
 
     /// The loss with the given parameters (missing ones take their defaults); unknown names and
     /// out-of-range values throw ``ParameterError``.

@@ -18,6 +18,11 @@ public enum LossRegistry {
         Huber.definition,
         LogCosh.definition,
         Hinge.definition,
+        SparseCategoricalCrossentropy.definition,
+        KLDivergence.definition,
+        MeanAbsolutePercentageError.definition,
+        CategoricalHinge.definition,
+        CosineSimilarity.definition,
     ]
 
     private static let registered = Mutex<[LossDefinition]>([])
@@ -62,4 +67,9 @@ extension LossDefinition {
     public static var huber: LossDefinition { Huber.definition }
     public static var logCosh: LossDefinition { LogCosh.definition }
     public static var hinge: LossDefinition { Hinge.definition }
+    public static var sparseCategoricalCrossentropy: LossDefinition { SparseCategoricalCrossentropy.definition }
+    public static var klDivergence: LossDefinition { KLDivergence.definition }
+    public static var meanAbsolutePercentageError: LossDefinition { MeanAbsolutePercentageError.definition }
+    public static var categoricalHinge: LossDefinition { CategoricalHinge.definition }
+    public static var cosineSimilarity: LossDefinition { CosineSimilarity.definition }
 }

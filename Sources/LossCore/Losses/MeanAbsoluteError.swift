@@ -23,6 +23,6 @@ public struct MeanAbsoluteError: ElementwiseLoss {
 
 extension MeanAbsoluteError {
     public static let definition = LossDefinition(
-        name: "mean_absolute_error", alias: "mae", summary: "mean |p - y|; robust regression, predicts the median",
+        name: "mean_absolute_error", alias: "mae", otherNames: ["MAE"], summary: "mean |p - y|; robust regression, predicts the median",
         targets: .values, activation: .identity, encoding: .values) { _ in MeanAbsoluteError() }
 }

@@ -21,6 +21,6 @@ public struct MeanSquaredError: ElementwiseLoss {
 
 extension MeanSquaredError {
     public static let definition = LossDefinition(
-        name: "mean_squared_error", alias: "mse", summary: "mean (p - y)^2; regression under Gaussian noise, predicts the mean",
+        name: "mean_squared_error", alias: "mse", otherNames: ["MSE"], summary: "mean (p - y)^2; regression under Gaussian noise, predicts the mean",
         targets: .values, activation: .identity, encoding: .values) { _ in MeanSquaredError() }
 }

@@ -35,7 +35,7 @@ extension MeanSquaredLogarithmicError {
     /// Paired with softplus, not identity: Keras clamps negative predictions at `eps` before the log,
     /// so an identity output that starts negative gets no gradient and never recovers.
     public static let definition = LossDefinition(
-        name: "mean_squared_logarithmic_error", alias: "msle",
+        name: "mean_squared_logarithmic_error", alias: "msle", otherNames: ["MSLE"],
         summary: "mean (log(1+p) - log(1+y))^2; relative errors, wide-range targets",
         targets: .values, activation: .softplus, encoding: .values) { _ in MeanSquaredLogarithmicError() }
 }

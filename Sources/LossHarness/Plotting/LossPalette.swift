@@ -30,6 +30,11 @@ public struct SeriesStyle: Sendable, Hashable {
 /// | focal | `#393b79` indigo | 12 open diamond |
 /// | hinge | `#7f7f7f` grey | 2 cross |
 /// | squared_hinge | `#b8860b` dark goldenrod | 3 star |
+/// | mape | `#843c39` dark red | 15 filled pentagon |
+/// | kld | `#637939` olive green | 14 open pentagon |
+/// | sparse_cce | `#6b6ecf` periwinkle | 10 open inverted triangle |
+/// | categorical_hinge | `#7b4173` plum | 2 cross |
+/// | cosine | `#8c6d31` bronze | 1 plus |
 ///
 /// The colours are Tableau's ten (matplotlib's default cycle) plus an indigo and a goldenrod;
 /// regression losses take the filled points, classification losses the open ones.
@@ -53,6 +58,11 @@ public enum LossPalette {
         "focal": SeriesStyle(color: "#393b79", pointType: 12),
         "hinge": SeriesStyle(color: "#7f7f7f", pointType: 2),
         "squared_hinge": SeriesStyle(color: "#b8860b", pointType: 3),
+        "mape": SeriesStyle(color: "#843c39", pointType: 15),
+        "kld": SeriesStyle(color: "#637939", pointType: 14),
+        "sparse_cce": SeriesStyle(color: "#6b6ecf", pointType: 10),
+        "categorical_hinge": SeriesStyle(color: "#7b4173", pointType: 2),
+        "cosine": SeriesStyle(color: "#8c6d31", pointType: 1),
     ]
 
     /// The base style of a loss: its row of the table, or for a loss without one (a loss of one's

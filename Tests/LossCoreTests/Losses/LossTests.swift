@@ -12,6 +12,16 @@ let allLossConfigurations: [any Loss] = [
     CategoricalCrossentropy(), CategoricalCrossentropy(fromLogits: true), CategoricalCrossentropy(labelSmoothing: 0.1),
     CategoricalFocalCrossentropy(), CategoricalFocalCrossentropy(fromLogits: true),
     CategoricalFocalCrossentropy(gamma: 0.5, labelSmoothing: 0.1),
+    SparseCategoricalCrossentropy(), SparseCategoricalCrossentropy(fromLogits: true),
+    KLDivergence(), MeanAbsolutePercentageError(), CategoricalHinge(), CosineSimilarity(),
+] + formulaLossConfigurations
+
+/// Formula losses with their parameters, named so that the tables can tell them apart.
+let formulaLossConfigurations: [any Loss] = [
+    formulaLoss("log(1 + ((p - y) / c)^2)", ["c": 0.5], name: "formula_cauchy"),
+    formulaLoss("max(tau * (y - p), (tau - 1) * (y - p))", ["tau": 0.9], name: "formula_pinball"),
+    formulaLoss("-(y * log(p) + (1 - y) * log(1 - p))", name: "formula_bce"),
+    formulaLoss("where(abs(p - y) <= d, 0.5 * (p - y)^2, d * (abs(p - y) - 0.5 * d))", ["d": 0.5], name: "formula_huber"),
 ]
 
 @Suite("Loss protocol")
@@ -23,6 +33,7 @@ struct LossTests {
         case let focal as BinaryFocalCrossentropy: activation == .sigmoid && !focal.fromLogits
         case let cce as CategoricalCrossentropy: activation == .softmax && !cce.fromLogits
         case let focal as CategoricalFocalCrossentropy: activation == .softmax && !focal.fromLogits
+        case let sparse as SparseCategoricalCrossentropy: activation == .softmax && !sparse.fromLogits
         default: false
         }
     }
@@ -82,7 +93,8 @@ struct LossTests {
         let names = [MeanSquaredError().name, MeanAbsoluteError().name, MeanSquaredLogarithmicError().name,
                      Poisson().name, Huber().name, LogCosh().name, Hinge().name, SquaredHinge().name,
                      BinaryCrossentropy().name, BinaryFocalCrossentropy().name, CategoricalCrossentropy().name,
-                     CategoricalFocalCrossentropy().name]
+                     CategoricalFocalCrossentropy().name, SparseCategoricalCrossentropy().name, KLDivergence().name,
+                     MeanAbsolutePercentageError().name, CategoricalHinge().name, CosineSimilarity().name]
         #expect(Set(names).count == names.count)
         #expect(names.contains("binary_crossentropy") && names.contains("categorical_focal_crossentropy"))
     }
