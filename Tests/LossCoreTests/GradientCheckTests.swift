@@ -43,7 +43,15 @@ struct GradientCase: Sendable, CustomTestStringConvertible {
 @Suite("Gradient checks: central finite differences")
 struct GradientCheckTests {
     /// Every loss, activation and fused pair. Add sections (layers, models) here.
-    static let table: [GradientCase] = lossCases + reductionCases + activationCases + fusedCases + compositeCases + layerCases
+    static let table: [GradientCase] = lossCases + registryCases + reductionCases + activationCases + fusedCases + compositeCases
+        + layerCases
+
+    /// One row per registered loss, at its defaults, on inputs drawn from its natural pairing
+    /// (``RegistryInputs``): a loss that is registered is checked with no edit here.
+    static let registryCases: [GradientCase] = LossRegistry.builtIn.map { definition in
+        .loss("registry-defaults", try! definition.make(), predicted: RegistryInputs.predictions(definition),
+              expected: RegistryInputs.targets(definition))
+    }
 
     static func roundingFloor(_ fPlus: Double, _ fMinus: Double, width: Double) -> Double {
         8 * float32HalfUlp * max(1, abs(fPlus), abs(fMinus)) / width
