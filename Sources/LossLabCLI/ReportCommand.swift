@@ -52,7 +52,7 @@ enum ReportCommand: Subcommand {
         }
         let files = try ExperimentFiles.expand(try arguments.positionals(), arguments: arguments)
             .sorted { (Paths.lastComponent(of: $0), $0) < (Paths.lastComponent(of: $1), $1) }
-        let workingDirectory = FileManager.default.currentDirectoryPath
+        let workingDirectory = arguments.workingDirectory ?? FileManager.default.currentDirectoryPath
         let reportDirectory = Paths.parent(of: output)
         let linkDirectory = reportDirectory.isEmpty ? "." : reportDirectory
         var studies: [StudyReport.Study] = []

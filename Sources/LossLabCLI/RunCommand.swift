@@ -89,7 +89,7 @@ enum RunCommand: Subcommand {
         if !dryRun { Signals.install(cancellation, console: console) }
         defer { if !dryRun { Signals.uninstall() } }
         let provenance = currentProvenance()
-        let directory = FileManager.default.currentDirectoryPath
+        let directory = arguments.workingDirectory ?? FileManager.default.currentDirectoryPath
         for (experiment, _) in loaded {
             let origin = ExperimentOrigin(file: experiment.file, overrides: overrides, seeds: seeds, directory: directory, quick: quick)
             let options = RunOptions(resultsRoot: resultsRoot, jobs: jobs, fresh: fresh, shard: shard, maximumTrials: maximumTrials,

@@ -60,7 +60,7 @@ enum SlurmCommand: Subcommand {
         guard positionals.count == 1, let file = positionals.first else {
             throw CommandError("slurm: expected one experiment file (see `losslab slurm --help`)")
         }
-        let directory = FileManager.default.currentDirectoryPath
+        let directory = arguments.workingDirectory ?? FileManager.default.currentDirectoryPath
         let executable = try executablePath(executableOption, directory: directory)
 
         let (experiment, grid) = try ExperimentFiles.load(file, overrides: overrides, seeds: seeds, maximumTrials: Schema.defaultMaximumTrials, arguments: arguments)
