@@ -10,6 +10,11 @@
 /// `JSONDecoder` stays the parser of record: the scanner is run after it (for duplicates) or after
 /// it failed (for a location), and a file the decoder accepts is never rejected for its syntax.
 /// Nesting is tracked on an explicit stack, so hostile depth cannot overflow the call stack.
+///
+/// The file is over 400 lines on purpose: it is one hand-written scanner for one grammar (values,
+/// strings with their escapes, numbers exactly as the decoder reads them, comments), whose states
+/// share one cursor; split across files, its rules would be harder to check against the JSON5
+/// specification than side by side.
 public enum JSON5Scanner {
     public enum Problem: Sendable, Equatable {
         /// The text is not JSON5; `line` and `column` are 1-based (columns count characters).
