@@ -81,6 +81,16 @@ public struct CSVReader {
         var fieldColumn = 1
         var state = State.fieldStart
         var quoteLine = 1, quoteColumn = 1
+        func endField() {
+            fields.append(field); columns.append(fieldColumn)
+            field = ""; fieldColumn = column + 1; state = .fieldStart
+        }
+        func endRecord() {
+            fields.append(field); columns.append(fieldColumn)
+            records.append(Record(fields: fields, line: recordLine, columns: columns, endColumn: column))
+            fields = []; columns = []; field = ""
+            line += 1; column = 0; recordLine = line; fieldColumn = 1; state = .fieldStart
+        }
         for scalar in text.unicodeScalars {
             switch state {
             case .fieldStart, .unquoted:
@@ -93,13 +103,9 @@ public struct CSVReader {
                     quoteLine = line
                     quoteColumn = column
                 } else if scalar == "," {
-                    fields.append(field); columns.append(fieldColumn)
-                    field = ""; fieldColumn = column + 1; state = .fieldStart
+                    endField()
                 } else if scalar == "\n" {
-                    fields.append(field); columns.append(fieldColumn)
-                    records.append(Record(fields: fields, line: recordLine, columns: columns, endColumn: column))
-                    fields = []; columns = []; field = ""
-                    line += 1; column = 0; recordLine = line; fieldColumn = 1; state = .fieldStart
+                    endRecord()
                 } else if scalar != "\r" {
                     field.unicodeScalars.append(scalar)
                     state = .unquoted
@@ -115,17 +121,12 @@ public struct CSVReader {
                 if scalar == "\"" {
                     field.append("\"")
                     state = .quoted
-                } else if scalar == "," || scalar == "\n" || scalar == "\r" {
+                } else if scalar == "," {
+                    endField()
+                } else if scalar == "\n" {
+                    endRecord()
+                } else if scalar == "\r" {
                     state = .unquoted
-                    if scalar == "," {
-                        fields.append(field); columns.append(fieldColumn)
-                        field = ""; fieldColumn = column + 1; state = .fieldStart
-                    } else if scalar == "\n" {
-                        fields.append(field); columns.append(fieldColumn)
-                        records.append(Record(fields: fields, line: recordLine, columns: columns, endColumn: column))
-                        fields = []; columns = []; field = ""
-                        line += 1; column = 0; recordLine = line; fieldColumn = 1; state = .fieldStart
-                    }
                 } else {
                     throw CSVError(file: file, line: line, column: column, value: "\"" + field + "\"" + String(scalar),
                                    expected: "a comma or the end of the line after a closing quote")
