@@ -27,7 +27,7 @@ public struct MetricInputs: Sendable {
 
 /// The value of `metric` on `inputs`; see the batch form `evaluate(_:_:)` taking a list of metrics.
 public func evaluate(_ metric: Metric, _ inputs: MetricInputs) -> Double? {
-    var evaluation = MetricEvaluation(inputs)
+    let evaluation = MetricEvaluation(inputs)
     return evaluation.value(of: metric)
 }
 
@@ -41,144 +41,88 @@ public func evaluate(_ metric: Metric, _ inputs: MetricInputs) -> Double? {
 ///
 /// Otherwise, when any output is NaN or infinite (a diverged model), the value is NaN, never a
 /// number computed from garbage (an argmax of NaNs is class 0) and never a crash. The exception
-/// is `coefficient_error`, which reads only the fitted coefficients.
+/// is a metric that does not read the outputs: `coefficient_error` reads only the fitted
+/// coefficients.
 ///
 /// Predictions for regression and count metrics are output column 0; targets are column 0 of the
 /// dataset's targets, class labels are those targets rounded to integers, multi-label targets are
 /// all their columns.
 public func evaluate(_ metrics: [Metric], _ inputs: MetricInputs) -> [Double?] {
-    var evaluation = MetricEvaluation(inputs)
+    let evaluation = MetricEvaluation(inputs)
     return metrics.map { evaluation.value(of: $0) }
 }
 
-/// The views of one set of inputs that several metrics share, each derived on first use.
-private struct MetricEvaluation {
+/// The views of one set of inputs that several metrics share, each derived on first use, and the
+/// one place that decides when a metric has a value (``evaluate(_:_:)``).
+///
+/// A class, so that the definitions in the registry read views as properties (`$0.predictions`)
+/// and a view derived for one metric is reused by the next; it lives for one call of `evaluate`
+/// on one thread.
+final class MetricEvaluation {
     let inputs: MetricInputs
-    let outputsAreFinite: Bool
-    private var cachedPredictions: [Float]?
-    private var cachedTargets: [Float]?
-    private var cachedProbabilities: Matrix?
-    private var cachedPredictedLabels: [Int]?
-    private var cachedTrueLabels: [Int]?
+    private let outputsAreFinite: Bool
 
     init(_ inputs: MetricInputs) {
         self.inputs = inputs
         outputsAreFinite = inputs.outputs.isFinite
     }
 
-    mutating func value(of metric: Metric) -> Double? {
+    /// `nil` when the metric does not apply or there are no samples; NaN when the metric reads
+    /// the outputs and one is not finite (and it has a value at all).
+    func value(of metric: Metric) -> Double? {
         guard metric.applies(to: inputs.dataset.task), inputs.dataset.count > 0 else { return nil }
-        if metric == .coefficientError { return coefficientErrorValue() }
-        guard let value = outputValue(of: metric) else { return nil }
-        return outputsAreFinite ? value : .nan
+        guard let value = metric.value(self) else { return nil }
+        return outputsAreFinite || !metric.readsOutputs ? value : .nan
     }
 
-    private func coefficientErrorValue() -> Double? {
-        guard let fitted = inputs.fittedCoefficients, let truth = inputs.dataset.truth.coefficients,
-              fitted.count == truth.count else { return nil }
-        return coefficientError(fitted: fitted, truth: truth)
-    }
-
-    /// The metric computed from the outputs, before non-finite outputs are turned into NaN.
-    private mutating func outputValue(of metric: Metric) -> Double? {
-        switch metric {
-        case .meanSquaredError:
-            return meanSquaredError(predicted: predictions(), expected: targets())
-        case .rootMeanSquaredError:
-            return rootMeanSquaredError(predicted: predictions(), expected: targets())
-        case .meanAbsoluteError:
-            return meanAbsoluteError(predicted: predictions(), expected: targets())
-        case .medianAbsoluteError:
-            return medianAbsoluteError(predicted: predictions(), expected: targets())
-        case .meanSquaredLogarithmicError:
-            return meanSquaredLogarithmicError(predicted: predictions(), expected: targets())
-        case .coefficientOfDetermination:
-            return coefficientOfDetermination(predicted: predictions(), expected: targets())
-        case .poissonDeviance:
-            return meanPoissonDeviance(predicted: predictions(), expected: targets())
-        case .medianRelativeError:
-            return medianRelativeError(predicted: predictions(), expected: targets())
-        case .truthRootMeanSquaredError:
-            guard let truth = conditionalMean() else { return nil }
-            return rootMeanSquaredError(predicted: predictions(), expected: truth)
-        case .rateError:
-            guard let truth = conditionalMean() else { return nil }
-            return meanRelativeError(predicted: predictions(), expected: truth)
-        case .coefficientError:
-            return coefficientErrorValue()
-        case .accuracy:
-            return accuracy(predictedLabels: predictedLabels(), trueLabels: trueLabels())
-        case .balancedAccuracy:
-            return balancedAccuracy(predictedLabels: predictedLabels(), trueLabels: trueLabels(), classes: classCount())
-        case .macroF1:
-            return macroF1(predictedLabels: predictedLabels(), trueLabels: trueLabels(), classes: classCount())
-        case .minorityRecall:
-            return minorityRecall(predictedLabels: predictedLabels(), trueLabels: trueLabels(), classes: classCount())
-        case .logLoss:
-            return logLoss(probabilities: probabilities(), trueLabels: trueLabels())
-        case .brierScore:
-            return brierScore(probabilities: probabilities(), trueLabels: trueLabels())
-        case .expectedCalibrationError:
-            return expectedCalibrationError(probabilities: probabilities(), trueLabels: trueLabels())
-        case .areaUnderROCCurve:
-            let probabilities = probabilities()
-            let scores = (0..<probabilities.rows).map { probabilities[$0, 1] }
-            return areaUnderROCCurve(scores: scores, trueLabels: trueLabels())
-        case .hammingLoss:
-            return hammingLoss(predicted: predictedLabelSets(probabilities: probabilities()), expected: inputs.dataset.targets)
-        case .subsetAccuracy:
-            return subsetAccuracy(predicted: predictedLabelSets(probabilities: probabilities()), expected: inputs.dataset.targets)
-        case .microF1:
-            return microF1(predicted: predictedLabelSets(probabilities: probabilities()), expected: inputs.dataset.targets)
-        }
-    }
-
-    private mutating func predictions() -> [Float] {
-        if let cachedPredictions { return cachedPredictions }
+    /// Output column 0: the prediction of the regression and count metrics.
+    lazy var predictions: [Float] = {
         let outputs = inputs.outputs
-        let column = (0..<outputs.rows).map { outputs[$0, 0] }
-        cachedPredictions = column
-        return column
-    }
+        return (0..<outputs.rows).map { outputs[$0, 0] }
+    }()
 
-    private mutating func targets() -> [Float] {
-        if let cachedTargets { return cachedTargets }
+    /// Target column 0.
+    lazy var targets: [Float] = {
         let targets = inputs.dataset.targets
-        let column = (0..<targets.rows).map { targets[$0, 0] }
-        cachedTargets = column
-        return column
-    }
+        return (0..<targets.rows).map { targets[$0, 0] }
+    }()
 
-    private func conditionalMean() -> [Float]? {
+    /// The noiseless truth `E[y | x]` per sample, when the dataset has one for every sample.
+    var conditionalMean: [Float]? {
         guard let mean = inputs.dataset.truth.conditionalMean, mean.count == inputs.dataset.count else { return nil }
         return mean
     }
 
-    private func classCount() -> Int {
+    /// The fitted and the true coefficients, when both are known and have the same length.
+    var coefficients: (fitted: [Double], truth: [Double])? {
+        guard let fitted = inputs.fittedCoefficients, let truth = inputs.dataset.truth.coefficients,
+              fitted.count == truth.count else { return nil }
+        return (fitted, truth)
+    }
+
+    /// The number of classes of a classification task.
+    var classCount: Int {
         if case .classification(let classes) = inputs.dataset.task { return classes }
         preconditionFailure("class count of a \(inputs.dataset.task.name) task")
     }
 
-    private mutating func probabilities() -> Matrix {
-        if let cachedProbabilities { return cachedProbabilities }
-        let probabilities = classProbabilities(outputs: inputs.outputs, activation: inputs.outputActivation,
-                                               task: inputs.dataset.task, linearOutputs: inputs.linearOutputs)
-        cachedProbabilities = probabilities
-        return probabilities
-    }
+    /// ``classProbabilities(outputs:activation:task:linearOutputs:)`` of the outputs.
+    lazy var probabilities: Matrix = classProbabilities(
+        outputs: inputs.outputs, activation: inputs.outputActivation, task: inputs.dataset.task,
+        linearOutputs: inputs.linearOutputs)
 
-    private mutating func predictedLabels() -> [Int] {
-        if let cachedPredictedLabels { return cachedPredictedLabels }
-        let labels = LossCore.predictedLabels(probabilities: probabilities())
-        cachedPredictedLabels = labels
-        return labels
-    }
+    /// The argmax of each row of ``probabilities``.
+    lazy var predictedLabels: [Int] = LossCore.predictedLabels(probabilities: probabilities)
 
-    private mutating func trueLabels() -> [Int] {
-        if let cachedTrueLabels { return cachedTrueLabels }
+    /// Target column 0 rounded to integers: the class labels.
+    lazy var trueLabels: [Int] = {
         let targets = inputs.dataset.targets
-        let labels = (0..<targets.rows).map { Int(targets[$0, 0].rounded()) }
-        cachedTrueLabels = labels
-        return labels
-    }
+        return (0..<targets.rows).map { Int(targets[$0, 0].rounded()) }
+    }()
+
+    /// The multi-label decisions, ``probabilities`` thresholded at 0.5.
+    lazy var predictedLabelSets: Matrix = LossCore.predictedLabelSets(probabilities: probabilities)
+
+    /// Every target column: the multi-label truth.
+    var labelSets: Matrix { inputs.dataset.targets }
 }

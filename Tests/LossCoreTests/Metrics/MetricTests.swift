@@ -3,20 +3,54 @@ import Testing
 @testable import LossCore
 import LossLabTestSupport
 
+/// The registry as a whole. Each metric's polarity, tasks and value are checked against its row of
+/// ``MetricReferenceCases`` by `MetricReferenceTests`.
 @Suite struct MetricTests {
-    @Test func rawValuesAreTheFileAndHeaderIds() {
-        #expect(Metric.allCases.map(\.rawValue) == [
-            "mse", "rmse", "mae", "median_absolute_error", "msle", "r2", "poisson_deviance",
-            "median_relative_error", "coefficient_error", "truth_rmse", "rate_error",
-            "accuracy", "balanced_accuracy", "macro_f1", "minority_recall", "log_loss", "brier", "ece", "roc_auc",
-            "hamming_loss", "subset_accuracy", "micro_f1",
-        ])
+    @Test func idsAreUnique() {
+        var seen: Set<String> = []
+        for metric in Metric.allCases {
+            #expect(seen.insert(metric.rawValue).inserted, "\"\(metric.rawValue)\" is registered twice")
+        }
+    }
+
+    /// Ids are CSV headers and experiment-file words: lower-case letters, digits and underscores
+    /// (never the dot of a swept field's column), starting with a letter, never the name of one of
+    /// the fixed columns of `trials.csv` and `history.csv`.
+    @Test(arguments: Metric.allCases)
+    func idIsAColumnName(metric: Metric) {
+        let id = metric.rawValue
+        #expect(id.first?.isLetter == true, "\(id)")
+        #expect(id.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }, "\(id)")
+        let fixedColumns = ["trial_id", "loss", "series", "repetition", "seed", "status", "message", "epochs_run",
+                            "train_seconds", "epoch", "train_loss", "test_loss"]
+        #expect(!fixedColumns.contains(id), "\(id)")
+    }
+
+    @Test(arguments: Metric.allCases)
+    func rawValueFindsTheMetric(metric: Metric) {
+        let found = Metric(rawValue: metric.rawValue)
+        #expect(found == metric)
+        #expect(found?.summary == metric.summary)
+        #expect(metric.description == metric.rawValue)
+    }
+
+    @Test func unknownIdsAreNotMetrics() {
+        #expect(Metric(rawValue: "MSE") == nil)
+        #expect(Metric(rawValue: "") == nil)
+        #expect(Metric(rawValue: "meanSquaredError") == nil)
+    }
+
+    @Test func equalityAndHashingFollowTheId() {
+        #expect(Metric.meanSquaredError == Metric(rawValue: "mse"))
+        #expect(Metric.meanSquaredError != .rootMeanSquaredError)
+        #expect(Set(Metric.allCases + Metric.allCases).count == Metric.allCases.count)
     }
 
     @Test func codableUsesTheRawValue() throws {
         let data = try JSONEncoder().encode([Metric.expectedCalibrationError, .coefficientOfDetermination])
         #expect(String(decoding: data, as: UTF8.self) == #"["ece","r2"]"#)
         #expect(try JSONDecoder().decode([Metric].self, from: data) == [.expectedCalibrationError, .coefficientOfDetermination])
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([Metric].self, from: Data(#"["nope"]"#.utf8)) }
     }
 
     @Test(arguments: Metric.allCases)
@@ -25,28 +59,11 @@ import LossLabTestSupport
         #expect(!metric.summary.contains("\n"))
     }
 
-    @Test func higherIsBetterForScoresAndLowerForErrors() {
-        let higher = Set(Metric.allCases.filter(\.higherIsBetter).map(\.rawValue))
-        #expect(higher == ["r2", "accuracy", "balanced_accuracy", "macro_f1", "minority_recall", "roc_auc",
-                           "subset_accuracy", "micro_f1"])
-    }
-
-    @Test func applicableTasks() {
-        func names(_ task: Task) -> [String] { Metric.allCases.filter { $0.applies(to: task) }.map(\.rawValue) }
-        let regression = ["mse", "rmse", "mae", "median_absolute_error", "msle", "r2", "poisson_deviance",
-                          "median_relative_error", "coefficient_error", "truth_rmse", "rate_error"]
-        #expect(names(.regression) == regression)
-        #expect(names(.counts) == regression)
-        #expect(names(.classification(classes: 2)) == ["accuracy", "balanced_accuracy", "macro_f1", "minority_recall",
-                                                         "log_loss", "brier", "ece", "roc_auc"])
-        #expect(names(.classification(classes: 3)) == ["accuracy", "balanced_accuracy", "macro_f1", "minority_recall",
-                                                         "log_loss", "brier", "ece"])
-        #expect(names(.multilabel(labels: 4)) == ["hamming_loss", "subset_accuracy", "micro_f1"])
-    }
-
     @Test func everyMetricAppliesToSomeTask() {
         let tasks: [Task] = [.regression, .counts, .classification(classes: 2), .classification(classes: 5),
                              .multilabel(labels: 3)]
-        #expect(Metric.allCases.allSatisfy { metric in tasks.contains { metric.applies(to: $0) } })
+        for metric in Metric.allCases {
+            #expect(tasks.contains { metric.applies(to: $0) }, "\(metric.rawValue) applies to no task")
+        }
     }
 }
