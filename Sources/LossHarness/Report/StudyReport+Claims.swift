@@ -16,7 +16,7 @@ extension StudyReport {
         if !experiment.description.isEmpty {
             lines += [experiment.description.trimmingCharacters(in: .whitespacesAndNewlines), ""]
         }
-        guard let claims = study.claims else {
+        guard study.claims != nil else {
             lines += ["*No results yet: run `losslab run \(MarkdownText.line(experiment.file))`.*", ""]
             return lines
         }

@@ -53,6 +53,7 @@ public struct TrialPlan: Sendable {
         outputActivation = lossConfiguration.outputActivation(model: model.outputActivation)
         encoding = lossConfiguration.targetEncoding
         try Self.checkCompatibility(lossDefinition, encoding: encoding, task: task)
+        try Self.checkFormulaDomain(loss, activation: outputActivation, encoding: encoding, definition: lossDefinition)
         hiddenSizes = model.hiddenSizes
         outputCount = encoding.outputCount(for: task)
         hiddenActivation = model.hiddenActivation
@@ -96,6 +97,20 @@ public struct TrialPlan: Sendable {
 
     /// Rejects combinations that cannot run: a regression loss on class labels, a classification
     /// loss on real values, an encoding that does not apply to the task.
+    /// A formula loss was checked on its own pairing's domain when the file was validated; under
+    /// another output activation (`model.output_activation`) it is checked again, and a trial where
+    /// it is not finite is skipped with the point that shows it.
+    static func checkFormulaDomain(_ loss: any Loss, activation: Activation, encoding: TargetEncoding,
+                                   definition: LossDefinition) throws {
+        guard let formula = loss as? FormulaLoss,
+              activation != definition.naturalActivation || encoding != definition.naturalEncoding else { return }
+        do {
+            try formula.check(on: FormulaDomain(activation: activation, encoding: encoding))
+        } catch {
+            throw TrialSkip(reason: "the formula of \(formula.name) under a \(activation.rawValue) output: \(error.problem)")
+        }
+    }
+
     static func checkCompatibility(_ kind: LossDefinition, encoding: TargetEncoding, task: Task) throws {
         let classLike: Bool = switch task {
         case .classification, .multilabel: true

@@ -49,6 +49,11 @@ public enum Schema {
         Field("encoding", .choice(TargetEncoding.allCases.map(\.rawValue)), default: nil, "target encoding override"),
         Field(DatasetConfiguration.sectionName, .structured, default: nil, sweepable: false,
               "dataset fields for this loss only, e.g. {generator: \"classes\", classes: 4}; they replace the top-level ones"),
+        Field("formula", .text(maxLength: FormulaLimits.length), default: nil, sweepable: false,
+              "a loss of one's own, element-wise in p (prediction) and y (target), e.g. \"log(1 + ((p - y) / c)^2)\"; "
+                  + "name then names it, activation and encoding are its pairing (default identity, values); see docs/formulas.md"),
+        Field("parameters", .structured, default: nil, sweepable: false,
+              "a formula's parameters and their values, e.g. {c: [0.5, 1, 2]} (a list sweeps)"),
     ]
 
     /// The fields of an entry of `expect`.

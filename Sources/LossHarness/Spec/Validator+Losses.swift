@@ -58,11 +58,22 @@ extension Validator {
             fail("\(path).name", members["name"], "a loss name: " + aliases)
             return nil
         }
-        guard let definition = LossRegistry.named(name) else {
-            fail("\(path).name", .string(name), "a known loss: " + aliases, suggestion: didYouMean(name, LossRegistry.allNames))
-            return nil
+        let definition: LossDefinition
+        let isFormula = members["formula"] != nil
+        if isFormula {
+            rejectUnknown(members, known: Schema.lossEntry.map(\.name), section: path)
+            guard let built = formulaDefinition(&members, name: name, path: path) else { return nil }
+            definition = built
+        } else {
+            guard let known = LossRegistry.named(name) else {
+                fail("\(path).name", .string(name), "a known loss: " + aliases,
+                     suggestion: didYouMean(name, LossRegistry.allNames).map { $0 + " (or give a formula: {name: \"\(name)\", formula: \"...\"})" })
+                return nil
+            }
+            definition = known
+            rejectUnknown(members, known: Schema.lossEntry.filter { !Self.formulaFields.contains($0.name) }.map(\.name)
+                              + definition.parameters.map(\.name), section: path)
         }
-        rejectUnknown(members, known: Schema.lossEntry.map(\.name) + definition.parameters.map(\.name), section: path)
         var own = SectionParse()
         if let dataset = members[DatasetConfiguration.sectionName] {
             if experimentKind == .curves {
@@ -72,7 +83,8 @@ extension Validator {
                                           otherGenerators: globalGenerators).0)
             }
         }
-        let lossFields = lossFields(members, definition: definition, path: path)
+        let lossFields = lossFields(members, definition: definition, path: path,
+                                    parameterPath: isFormula ? "\(path).parameters" : path)
         let label = entryLabel(members, definition: definition, path: path)
         let combinations = self.combinations(definition: definition, label: label, fields: lossFields, dataset: own.swept, path: path)
         return LossEntry(definition: definition, label: label, fields: own.fields + lossFields.map(\.written),
@@ -85,13 +97,16 @@ extension Validator {
         var written: WrittenField
     }
 
-    /// The entry's parameters, activation and encoding, each value checked.
-    private mutating func lossFields(_ members: [String: JSONValue], definition: LossDefinition, path: String) -> [LossField] {
+    /// The entry's parameters, activation and encoding, each value checked (a parameter's messages
+    /// name it under `parameterPath`: a formula's are written in its `parameters`).
+    private mutating func lossFields(_ members: [String: JSONValue], definition: LossDefinition, path: String,
+                                     parameterPath: String) -> [LossField] {
         let overrides = Schema.lossEntry.filter { $0.sweepable }
         var fields: [LossField] = []
         for name in (overrides.map(\.name) + definition.parameters.map(\.name)) {
             guard let written = members[name] else { continue }
-            let shown = "\(path).\(name)"
+            let isOverride = overrides.contains { $0.name == name }
+            let shown = "\(isOverride ? path : parameterPath).\(name)"
             guard let (values, swept) = self.values(of: written, listValued: false, path: shown) else { continue }
             for item in values {
                 if let field = overrides.first(where: { $0.name == name }) {
@@ -152,7 +167,8 @@ extension Validator {
                 }
             }
             assignments.reverse()
-            guard let loss = lossConfiguration(definition: definition, label: label, values: values) else { return [] }
+            guard let loss = lossConfiguration(definition: definition, label: label, values: values),
+                  checkFormulaDomain(loss, path: path) else { return [] }
             result.append((loss, assignments))
         }
         return result

@@ -37,6 +37,12 @@ public struct LossConfiguration: Sendable {
         }
         if let activation { values[Self.sectionName + ".activation"] = .string(activation.rawValue) }
         if let encoding { values[Self.sectionName + ".encoding"] = .string(encoding.rawValue) }
+        if let formula = loss as? FormulaLoss {
+            // A formula loss is its formula and pairing: editing either redoes its trials.
+            values[Self.sectionName + ".formula"] = .string(formula.formula.canonicalText)
+            values[Self.sectionName + ".activation"] = values[Self.sectionName + ".activation"] ?? .string(definition.naturalActivation.rawValue)
+            values[Self.sectionName + ".encoding"] = values[Self.sectionName + ".encoding"] ?? .string(definition.naturalEncoding.rawValue)
+        }
         return values
     }
 }
