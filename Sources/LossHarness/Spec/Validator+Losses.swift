@@ -66,8 +66,8 @@ extension Validator {
             definition = built
         } else {
             guard let known = LossRegistry.named(name) else {
-                fail("\(path).name", .string(name), "a known loss: " + aliases,
-                     suggestion: didYouMean(name, LossRegistry.allNames).map { $0 + " (or give a formula: {name: \"\(name)\", formula: \"...\"})" })
+                fail("\(path).name", .string(name), "a known loss: " + aliases + ", or a loss of one's own with a formula: {name: \"\(name)\", formula: \"...\"}",
+                     suggestion: didYouMean(name, LossRegistry.allNames))
                 return nil
             }
             definition = known
