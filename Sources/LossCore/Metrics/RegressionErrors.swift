@@ -51,3 +51,12 @@ public func meanSquaredLogarithmicError(predicted: [Float], expected: [Float]) -
         return difference * difference
     })
 }
+
+/// Coverage, `(1/n) #{i : y_i <= p_i}`: the share of targets at or below their prediction, the
+/// empirical quantile level of the predictions (Koenker 2005, *Quantile Regression*, ch. 1; the
+/// "coverage" of a one-sided prediction bound).
+public func coverage(predicted: [Float], expected: [Float]) -> Double {
+    precondition(predicted.count == expected.count, "\(predicted.count) predictions for \(expected.count) targets")
+    guard !predicted.isEmpty else { return .nan }
+    return Double(zip(predicted, expected).count { p, y in y <= p }) / Double(predicted.count)
+}

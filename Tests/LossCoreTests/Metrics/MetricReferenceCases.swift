@@ -23,6 +23,14 @@ enum MetricReferenceCases {
     private static let classificationTasks: [Task] = [.classification(classes: 2), .classification(classes: 3)]
 
     static let all: [MetricReference] = regressionReferences + classificationReferences + multilabelReferences
+        + quantileReferences
+
+    /// Metrics appended to the registry after the first three groups, on the ``regression`` fixture.
+    private static let quantileReferences: [MetricReference] = [
+        // y <= p for y = [1, 3, 1], p = [1, 2, 4]: yes, no, yes.
+        MetricReference(id: "coverage", higherIsBetter: true, tasks: regressionTasks, inputs: regression,
+                        expected: 2.0 / 3),
+    ]
 
     /// The fixture ``regression``: differences p - y = [0, -1, 3].
     private static let regressionReferences: [MetricReference] = [

@@ -28,5 +28,7 @@ extension Metric {
         .hammingLoss,
         .subsetAccuracy,
         .microF1,
+        // Regression, appended: quantiles.
+        .coverage,
     ]
 }
