@@ -71,11 +71,16 @@ public enum LossPalette {
         table[loss.alias] ?? derivedStyle(name: loss.alias)
     }
 
-    /// A stable style for a name: a hue from the name's FNV-1a hash at a saturation and lightness
-    /// that read on white, and one of gnuplot's point types 1 to 13.
+    /// The hues of the widest gaps between the table's hues (155: the gap between green and cyan,
+    /// 340, 290, 100, 255), in order of width, so a loss of one's own does not take a built-in
+    /// loss's colour (a hash-chosen hue put a Cauchy formula beside Huber's green).
+    static let derivedHues: [Double] = [155, 340, 290, 100, 255]
+
+    /// A stable style for a name: one of ``derivedHues`` chosen by the name's FNV-1a hash, at a
+    /// saturation and lightness that read on white, and one of gnuplot's point types 1 to 13.
     static func derivedStyle(name: String) -> SeriesStyle {
         let hash = fnv1a64(name)
-        let hue = Double(hash % 360)
+        let hue = derivedHues[Int(hash % UInt64(derivedHues.count))]
         let (r, g, b) = hsl(hue: hue, saturation: 0.7, lightness: 0.4)
         return SeriesStyle(color: hex(r * 255, g * 255, b * 255), pointType: 1 + Int((hash >> 16) % 13))
     }

@@ -61,4 +61,25 @@ import LossLabTestSupport
             #expect(text.contains("lc rgb '#d62728' lw 2 pt 5 ps 1.2  # mae"))
         }
     }
+
+    /// A loss of one's own (a formula loss named by its entry) takes a hue at least 15 degrees from
+    /// every built-in loss's, whatever its name: hue of #rrggbb computed as in HSL.
+    @Test func aLossOfOnesOwnKeepsClearOfTheBuiltInHues() throws {
+        func hue(_ color: String) -> Double {
+            let (r, g, b) = LossPalette.components(color)
+            let (maxC, minC) = (max(r, g, b), min(r, g, b))
+            guard maxC > minC else { return -1000 }
+            let d = maxC - minC
+            let h: Double = maxC == r ? (g - b) / d : maxC == g ? 2 + (b - r) / d : 4 + (r - g) / d
+            return (h * 60 + 360).truncatingRemainder(dividingBy: 360)
+        }
+        let builtInHues = LossPalette.table.values.map { hue($0.color) }.filter { $0 >= 0 }
+        for name in ["cauchy", "pinball", "welsch", "tukey", "quantile", "tempered_ce", "x"] {
+            let definition = LossDefinition.formula(try Formula("(p - y)^2"), name: name, defaults: [:], activation: .identity,
+                                                    encoding: .values)
+            let h = hue(LossPalette.style(for: definition).color)
+            let nearest = builtInHues.map { min(abs($0 - h), 360 - abs($0 - h)) }.min()!
+            #expect(nearest >= 15, "\(name): hue \(h) is \(nearest) degrees from a built-in loss's")
+        }
+    }
 }
