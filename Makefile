@@ -4,8 +4,13 @@ SWIFT ?= swift
 RELEASE_BIN := .build/release/losslab
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 APT_PACKAGES := gnuplot-nox
+# The fast build flavour for this machine (see Package.swift): every build the Makefile starts uses
+# it, so results, the quick gate and the benchmarks come from one flavour. A plain `swift build`
+# (as when LossLab is a dependency) uses no unsafe flags. LOSSLAB_TARGET_CPU=x86-64 make ... builds
+# the portable flavour.
+export LOSSLAB_TARGET_CPU ?= auto
 
-.PHONY: all deps build release reproduce test test-release gate baseline bench bench-peers test-slurm fuzz clean help
+.PHONY: all deps build release reproduce test test-release gate baseline bench bench-peers test-slurm fuzz example clean help
 
 all: build
 
@@ -13,6 +18,7 @@ help:
 	@echo "make reproduce   install what is missing, build (release), run every experiment, write results/ plots/ and results/REPORT.md"
 	@echo "make test        the whole test suite (unit tests, the command-line suites on the release build, the quick gate)"
 	@echo "make test-release the command-line suites against the release binary"
+	@echo "make example     build examples/custom-loss against LossLab by version tag, run its study (part of make test)"
 	@echo "make gate        the quick regression gate alone: every study with run --quick, compared with results/baselines/quick"
 	@echo "make baseline    regenerate the committed quick baseline after an intended change to the numerics"
 	@echo "make bench       run losslab bench and record it in results/bench/history.csv"
@@ -46,6 +52,13 @@ test: deps
 	$(SWIFT) test --skip-build
 	@$(MAKE) --no-print-directory test-release
 	@$(MAKE) --no-print-directory gate
+	@$(MAKE) --no-print-directory example
+
+# A package of one's own that depends on LossLab by version tag and adds a Swift loss
+# (examples/custom-loss): built from a tagged clone of the committed HEAD, without unsafe flags,
+# and run on a tiny study. See scripts/example.sh.
+example:
+	SWIFT=$(SWIFT) scripts/example.sh
 
 # The command-line suites again, against the release binary a user builds (what ships: its
 # optimiser settings, not the debug build's): every odd path, damaged input, bad file and signal

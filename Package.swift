@@ -2,16 +2,29 @@
 import Foundation
 import PackageDescription
 
-/// The float32 kernels (matrix products, optimizer loops) are written with 8-lane SIMD and fused
-/// multiply-adds. On x86-64 they are compiled for AVX2 and FMA (`-target-cpu haswell`, the
-/// x86-64-v3 feature level: Intel since 2013, AMD since 2015) when the machine that builds has those
-/// features, read from /proc/cpuinfo; elsewhere the build stays generic (SSE2, no FMA), slower but
-/// runnable anywhere. `LOSSLAB_TARGET_CPU=x86-64 swift build -c release` forces the portable build
-/// (for a binary meant for older machines); any other value is passed to `-target-cpu` as it is.
+/// Build flavours. The float32 kernels (matrix products, optimizer loops) are written with 8-lane
+/// SIMD and fused multiply-adds; how they are compiled is chosen by `LOSSLAB_TARGET_CPU`:
+///
+/// - unset: no unsafe flags at all. This is the package as a dependency of another (SwiftPM refuses
+///   unsafe flags in a package depended on by version, see examples/custom-loss): portable, bounds
+///   checks on, a separate multiply and add.
+/// - `auto` (what the Makefile exports, so `make reproduce`, `make test` and `make bench` build
+///   it): on x86-64, AVX2 and FMA (`-target-cpu haswell`, the x86-64-v3 feature level: Intel since
+///   2013, AMD since 2015) when the building machine has them, read from /proc/cpuinfo, and
+///   otherwise generic; release builds drop bounds checks (`-Ounchecked`); no errno after math.
+/// - `x86-64` or `generic`: the same fast flags for a generic x86-64 (a binary for older machines).
+/// - any other value: passed to `-target-cpu` as it is (`LOSSLAB_TARGET_CPU=skylake-avx512`).
+///
+/// Fused multiply-adds round differently from a multiply and an add, so results differ in the last
+/// bits between a build with FMA and one without; committed results and the quick baseline are
+/// made by the Makefile's build (`auto`) on an AVX2 machine.
+let requestedCPU = ProcessInfo.processInfo.environment["LOSSLAB_TARGET_CPU"]
+let fastFlags = requestedCPU != nil
+
 let targetCPU: String? = {
-    if let forced = ProcessInfo.processInfo.environment["LOSSLAB_TARGET_CPU"] {
-        return forced.isEmpty || forced == "x86-64" || forced == "generic" ? nil : forced
-    }
+    guard let requested = requestedCPU else { return nil }
+    if requested.isEmpty || requested == "x86-64" || requested == "generic" { return nil }
+    if requested != "auto" { return requested }
     #if arch(x86_64) && os(Linux)
     guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
           let line = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return nil }
@@ -40,7 +53,7 @@ let vectorFlags: [SwiftSetting] = (targetCPU.map { [.unsafeFlags(["-target-cpu",
 /// Layout: a numerics core that knows nothing of files (`LossCore`), an experiment harness that
 /// knows nothing of the command line (`LossHarness`), a testable CLI library (`LossLabCLI`) and a
 /// `main.swift` of a few lines (`losslab`).
-let optimise: [SwiftSetting] = vectorFlags + [
+let optimise: [SwiftSetting] = !fastFlags ? (hasFMA ? [.define("LOSSLAB_FMA")] : []) : vectorFlags + [
     // `Float.squareRoot()` goes through C's sqrtf, which may set errno; without errno it is the
     // plain instruction, and SIMD8's squareRoot becomes one vsqrtps instead of eight calls (the
     // Adam step). Nothing in LossLab reads errno after a math function.
@@ -56,6 +69,9 @@ let package = Package(
         .executable(name: "losslab", targets: ["losslab"]),
         .library(name: "LossCore", targets: ["LossCore"]),
         .library(name: "LossHarness", targets: ["LossHarness"]),
+        // The command line as a library: a package of one's own calls `LossLab.main(extensions:)`
+        // to get every command with its own losses (examples/custom-loss).
+        .library(name: "LossLabCLI", targets: ["LossLabCLI"]),
     ],
     targets: [
         .target(name: "LossCore", swiftSettings: optimise),

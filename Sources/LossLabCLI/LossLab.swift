@@ -92,9 +92,24 @@ public enum LossLab {
         return "unknown command '\(word)'.\(suggestion) Run `losslab --help` for the list."
     }
 
-    /// The entry point of the executable.
-    public static func main() -> Never {
-        let code = run(Array(CommandLine.arguments.dropFirst()), console: .standard())
+    /// The entry point of the executable: `losslab`'s, or that of a package's own executable that
+    /// adds `extensions` (losses of its own) to every command:
+    ///
+    /// ```swift
+    /// import LossCore
+    /// import LossLabCLI
+    ///
+    /// LossLab.main(extensions: [LossLabExtension(name: "my-losses", losses: [Welsch.definition])])
+    /// ```
+    public static func main(extensions: [LossLabExtension] = []) -> Never {
+        let console = Console.standard()
+        do {
+            try LossLabExtension.register(extensions)
+        } catch {
+            console.printError("error: " + error.message)
+            exit(error.code.rawValue)
+        }
+        let code = run(Array(CommandLine.arguments.dropFirst()), console: console)
         exit(code.rawValue)
     }
 }
