@@ -77,16 +77,19 @@ public struct Dataset: Sendable, Equatable {
     }
 }
 
-/// A training set and a held-out test set drawn from the same generator.
+/// A training set, a held-out test set and, when asked for, a validation set (what early stopping
+/// watches, so that no choice is made on the test set), drawn from the same source.
 public struct DataSplit: Sendable, Equatable {
     public var train: Dataset
     public var test: Dataset
-    /// The per-feature statistics used to standardise both sets, when standardisation was asked for.
+    public var validation: Dataset?
+    /// The per-feature statistics used to standardise every set, when standardisation was asked for.
     public var standardization: Standardization?
 
-    public init(train: Dataset, test: Dataset) {
+    public init(train: Dataset, test: Dataset, validation: Dataset? = nil) {
         self.train = train
         self.test = test
+        self.validation = validation
     }
 
     /// Splits `dataset`: a seeded permutation, the first `trainCount` samples for training and the
@@ -127,6 +130,7 @@ public struct DataSplit: Sendable, Equatable {
         }
         apply(&train.features)
         apply(&test.features)
+        if validation != nil { apply(&validation!.features) }
         standardization = Standardization(mean: mean, scale: scale)
     }
 }

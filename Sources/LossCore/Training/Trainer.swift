@@ -2,7 +2,7 @@
 public enum TrainingStatus: String, Sendable, Codable, CaseIterable {
     /// Every epoch ran.
     case completed
-    /// Early stopping saw no improvement of the test loss for `patience` epochs.
+    /// Early stopping saw no improvement of the validation loss for `patience` epochs.
     case stoppedEarly = "stopped_early"
     /// A batch loss or a parameter became NaN or infinite; training stopped there.
     case diverged
@@ -14,8 +14,10 @@ public enum TrainingStatus: String, Sendable, Codable, CaseIterable {
 public struct TrainingOptions: Sendable, Hashable {
     public var epochs: Int
     public var batchSize: Int
-    /// Stop when the test loss has not improved by more than `minimumImprovement` for this many
-    /// epochs (Keras's `EarlyStopping(monitor="val_loss")`, without restoring the best weights).
+    /// Stop when the validation loss has not improved by more than `minimumImprovement` for this
+    /// many epochs (Keras's `EarlyStopping(monitor="val_loss")`, without restoring the best
+    /// weights). It watches the validation set given to the trainer, never the test set, so that no
+    /// choice is made on the data the results are judged on; without a validation set it is off.
     public var earlyStoppingPatience: Int?
     public var minimumImprovement: Float
     /// Whether the test loss is computed after every epoch (needed for early stopping and
@@ -61,7 +63,7 @@ public struct EpochRecord: Sendable, Equatable {
     public var testLoss: Float?
 }
 
-/// The outcome of ``Trainer/train(network:objective:optimizer:train:test:options:generator:onEpoch:shouldStop:)``.
+/// The outcome of ``Trainer/train(network:objective:optimizer:train:test:validation:options:generator:onEpoch:shouldStop:)``.
 public struct TrainingResult: Sendable {
     public var status: TrainingStatus
     public var message: String
@@ -86,13 +88,14 @@ public enum Trainer {
         optimizer: Optimizer,
         train: TrainingData,
         test: TrainingData?,
+        validation: TrainingData? = nil,
         options: TrainingOptions,
         generator: inout SplitMix64,
         onEpoch: (EpochRecord, Network) -> Void = { _, _ in },
         shouldStop: () -> Bool = { false }
     ) -> TrainingResult {
         var history: [EpochRecord] = []
-        var bestTestLoss = Float.infinity
+        var bestValidationLoss = Float.infinity
         var epochsWithoutImprovement = 0
         var order = Array(0..<train.count)
         let batchSize = options.batchSize
@@ -151,14 +154,15 @@ public enum Trainer {
             if shouldStop() {
                 return finish(.timeout, "stopped by the time limit after epoch \(epoch)", epochs: epoch)
             }
-            if let patience = options.earlyStoppingPatience, let testLoss = record.testLoss {
-                if testLoss < bestTestLoss - options.minimumImprovement {
-                    bestTestLoss = testLoss
+            if let patience = options.earlyStoppingPatience, let validation {
+                let validationLoss = meanLoss(network: network, objective: objective, data: validation)
+                if validationLoss < bestValidationLoss - options.minimumImprovement {
+                    bestValidationLoss = validationLoss
                     epochsWithoutImprovement = 0
                 } else {
                     epochsWithoutImprovement += 1
                     if epochsWithoutImprovement >= patience {
-                        return finish(.stoppedEarly, "no test-loss improvement for \(patience) epochs", epochs: epoch)
+                        return finish(.stoppedEarly, "no validation-loss improvement for \(patience) epochs", epochs: epoch)
                     }
                 }
             }

@@ -21,8 +21,7 @@ public enum TrialExecutor {
             return result
         }
         result.historyMetrics = plan.metrics.map(\.rawValue)
-        let split = makeSplit(generator: plan.generator, trainCount: plan.trainSize, testCount: plan.testSize,
-                              seed: trial.dataSeed, standardize: plan.standardize)
+        let split = plan.source.split(seed: trial.dataSeed, standardize: plan.standardize)
         let task = split.train.task
         guard let trainTargets = plan.encoding.encode(split.train.targets, task: task),
               let testTargets = plan.encoding.encode(split.test.targets, task: task) else {
@@ -43,12 +42,18 @@ public enum TrialExecutor {
                                  targets: objective.prepare(targets: trainTargets, outputs: plan.outputCount), weights: weights)
         let test = TrainingData(features: split.test.features,
                                 targets: objective.prepare(targets: testTargets, outputs: plan.outputCount))
+        // Early stopping watches the validation part, never the test part (``Trainer``).
+        let validation = split.validation.flatMap { part in
+            plan.encoding.encode(part.targets, task: task).map {
+                TrainingData(features: part.features, targets: objective.prepare(targets: $0, outputs: plan.outputCount))
+            }
+        }
         var orderGenerator = SplitMix64(seed: trial.batchOrderSeed)
         let start = DispatchTime.now().uptimeNanoseconds
         let deadline = plan.timeLimit.map { start + UInt64($0 * 1e9) }
         var history: [HistoryRow] = []
         let outcome = Trainer.train(
-            network: &network, objective: objective, optimizer: plan.optimizer, train: train, test: test,
+            network: &network, objective: objective, optimizer: plan.optimizer, train: train, test: test, validation: validation,
             options: plan.options, generator: &orderGenerator,
             onEpoch: { record, network in
                 let values = evaluateMetrics(plan.metrics, network: network, split: split, plan: plan)

@@ -11,7 +11,7 @@ public struct TrialSkip: Error, Sendable, CustomStringConvertible {
 /// training options, all read from its typed configuration. Building a plan checks that the
 /// combination can run at all (a sweep can make some impossible: those are `skipped`).
 public struct TrialPlan: Sendable {
-    public var generator: any DataGenerator
+    public var source: any DataSource
     public var trainSize: Int
     public var testSize: Int
     public var standardize: Bool
@@ -42,11 +42,11 @@ public struct TrialPlan: Sendable {
     public init(trial: Trial, metrics requested: [Metric]?) throws {
         let configuration = trial.configuration
         let (dataset, model, training, lossConfiguration) = (configuration.dataset, configuration.model, configuration.training, trial.loss)
-        generator = try dataset.makeGenerator()
-        trainSize = dataset.trainSize
-        testSize = dataset.testSize
+        source = try dataset.makeSource()
+        trainSize = source.counts.train
+        testSize = source.counts.test + source.counts.validation
         standardize = dataset.standardize
-        let task = generator.task
+        let task = source.task
         lossDefinition = lossConfiguration.definition
         loss = lossConfiguration.loss
         lossTakesLogits = lossConfiguration.takesLogits
@@ -69,7 +69,7 @@ public struct TrialPlan: Sendable {
         }
         timeLimit = training.timeLimit
         metrics = (requested ?? Metric.allCases).filter { $0.applies(to: task) }
-        let features = Double(generator.featureCount)
+        let features = Double(source.featureCount)
         estimatedBytes = Self.estimatedBytes(samples: Double(trainSize + testSize),
                                              layerSizes: [features] + hiddenSizes.map(Double.init) + [Double(outputCount)])
         if estimatedBytes > Self.memoryLimit {

@@ -18,11 +18,13 @@ public enum ExperimentLoader {
             throw SpecErrors([SpecError(file: file, path: "", value: "\(size) bytes", expected: "a file of at most \(maximumFileSize) bytes")])
         }
         let data = try InputFile.read(path, name: file, limit: maximumFileSize, expected: "an experiment file")
-        return try load(data: data, file: file, overrides: overrides, seeds: seeds, quick: quick)
+        return try load(data: data, file: file, overrides: overrides, seeds: seeds, quick: quick, directory: Paths.parent(of: path))
     }
 
-    /// Loads an experiment from the bytes of a file named `file` (for messages).
-    public static func load(data: Data, file: String, overrides: [String] = [], seeds: Int? = nil, quick: Bool = false) throws -> Experiment {
+    /// Loads an experiment from the bytes of a file named `file` (for messages); paths in it (a
+    /// table's) are relative to `directory`, by default the folder of `file`.
+    public static func load(data: Data, file: String, overrides: [String] = [], seeds: Int? = nil, quick: Bool = false,
+                            directory: String? = nil) throws -> Experiment {
         var root: JSONValue
         do {
             root = try JSONValue.parse(data)
@@ -46,7 +48,7 @@ public enum ExperimentLoader {
             members["seeds"] = .number(Double(seeds))
             root = .object(members)
         }
-        return try Validator(file: file).validate(root)
+        return try Validator(file: file, directory: directory).validate(root)
     }
 
     /// Validates an already resolved experiment tree (the `experiment` of an `experiment.json`).

@@ -24,6 +24,14 @@ extension Validator {
             fail(display, value, "an object with a generator, e.g. { generator: \"gaussian\" }")
             return (SectionParse(), nil)
         }
+        if members["source"] != nil {
+            guard display == DatasetConfiguration.sectionName else {
+                fail("\(display).source", members["source"], "no source in a loss entry's dataset",
+                     suggestion: "A table is read by the top-level dataset section")
+                return (SectionParse(), nil)
+            }
+            return tableSection(members, display: display)
+        }
         let names = generatorNames(value)
         checkGeneratorNames(members, names: names, display: display, required: generatorRequired)
         let generators = names.compactMap { DataGenerators.named($0) }

@@ -9,10 +9,13 @@ import LossCore
 /// entries (`Validator+Losses`), metrics, zips and expectations (`Validator+Claims`).
 struct Validator {
     let file: String
+    /// The folder that paths in the file (a table's) are relative to: the experiment file's.
+    let directory: String?
     var errors: [SpecError] = []
 
-    init(file: String) {
+    init(file: String, directory: String? = nil) {
         self.file = file
+        self.directory = directory ?? Paths.parent(of: file)
     }
 
     mutating func fail(_ path: String, _ value: JSONValue?, _ expected: String, suggestion: String? = nil) {
@@ -81,6 +84,11 @@ struct Validator {
         var sections = kind == .train ? trainingSections(top) : curveSections(top)
         let losses = lossEntries(top[LossConfiguration.sectionName], kind: kind, globalGenerators: generatorNames(top[DatasetConfiguration.sectionName]))
         let labels = losses.map(\.label)
+        checkTableTargets(sections.base.dataset, losses: losses)
+        if sections.base.training.earlyStoppingPatience != nil && sections.base.dataset.validationFraction == nil {
+            fail("training.early_stopping_patience", nil, "a validation part to watch",
+                 suggestion: "Early stopping watches the validation loss, never the test loss: set dataset.validation_fraction (e.g. 0.2)")
+        }
         let metrics = metricList(top["metrics"], task: sections.task, kind: kind)
         var reference = labels.first ?? ""
         if let value = top["reference"], case .string(let s) = value {
