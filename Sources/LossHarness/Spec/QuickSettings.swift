@@ -12,6 +12,8 @@
 /// | `dataset.train_size` | at most 400 |
 /// | `dataset.test_size` | at most 400 |
 ///
+/// A table of one's own (`dataset.source: "table"`) keeps all its rows.
+///
 /// The caps (``Schema/quickCaps``) apply to every value, swept ones and those of a loss entry's own
 /// dataset included; a sweep whose values meet under a cap keeps one of each (a zip group keeps
 /// one of each combination), so no two trials are the same. The caps apply after `--set`.
@@ -57,6 +59,8 @@ public enum QuickSettings {
     /// top level's instead).
     static func capped(_ section: JSONValue, section name: String, defaults: Bool) -> JSONValue {
         guard case .object(var members) = section else { return section }
+        // A table is split by fractions: its rows are the data, not a size to cap.
+        if name == DatasetConfiguration.sectionName, members["source"] != nil { return section }
         for (capSection, field, cap) in Schema.quickCaps where capSection == name {
             if members[field] == nil, defaults, case .number(let x)? = Schema.defaultValue(section: name, field: field), x > cap {
                 members[field] = .number(cap)
