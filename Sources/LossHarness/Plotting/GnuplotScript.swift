@@ -45,11 +45,17 @@ public struct GnuplotScript: Sendable {
     var categoricalX: Bool { !data.categories.isEmpty }
 
     public var logX: Bool {
-        !categoricalX && Self.isLogarithmic(spec.xScale, values: data.xValues)
+        !categoricalX && Self.isLogarithmic(spec.xScale, values: data.xValues) && Self.allowsLog(spec.xRange)
     }
 
     public var logY: Bool {
-        Self.isLogarithmic(spec.yScale, values: data.yValues)
+        Self.isLogarithmic(spec.yScale, values: data.yValues) && Self.allowsLog(spec.yRange)
+    }
+
+    /// Whether a log axis can show `range` (an `"auto"` scale stays linear when a limit is <= 0;
+    /// validation refuses such a limit beside an explicit log scale).
+    static func allowsLog(_ range: FigureSpec.AxisRange?) -> Bool {
+        [range?.low, range?.high].allSatisfy { ($0 ?? 1) > 0 }
     }
 
     /// The x axis label, with "(log scale)" when the axis is logarithmic.
@@ -129,6 +135,25 @@ public struct GnuplotScript: Sendable {
             if spec.errorBars == .none || seeds.upperBound < 2 { return ["mean over \(count) \(noun)"] }
             return ["mean and 95% CI", "over \(count) \(noun)"]
         }
+    }
+
+    /// The line under the title: every `where` condition and the number of seeds behind each
+    /// plotted value, e.g. "where noise = 1 · 30 seeds"; `nil` when there is neither.
+    public var subtitle: String? {
+        var parts: [String] = []
+        if !spec.conditions.isEmpty {
+            let paths = spec.conditions.keys.sorted()
+            let short = paths.map(Self.words)
+            let names = Set(short).count == short.count ? short : paths
+            parts.append("where " + zip(names, paths).map { name, path in
+                "\(name) = " + FigureRowGrouping.display(spec.conditions[path]!.description)
+            }.joined(separator: ", "))
+        }
+        if let seeds = data.seedCounts {
+            let count = seeds.lowerBound == seeds.upperBound ? "\(seeds.upperBound)" : "\(seeds.lowerBound) to \(seeds.upperBound)"
+            parts.append(count + (seeds.upperBound == 1 ? " seed" : " seeds"))
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
     /// The lowest y a log axis shows: a tenth of the smallest positive plotted value. Interval ends
@@ -212,23 +237,37 @@ public struct GnuplotScript: Sendable {
     var decorations: [String] {
         var lines: [String] = []
         lines.append("# Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).")
-        if let caption = spec.caption, !GnuplotText.sanitized(caption).isEmpty {
-            // A long caption is wrapped into lines that fit the plot's width; the title moves up
-            // one line per extra caption line.
-            let captionLines = Self.wrap(GnuplotText.sanitized(caption), width: 110)
-            let extra = Double(captionLines.count - 1)
+        // Under the title: the subtitle (filters and seeds), then the caption wrapped to the plot's
+        // width; the title moves up one line per line under it.
+        let captionLines = spec.caption.map { GnuplotText.sanitized($0) }.flatMap { $0.isEmpty ? nil : Self.wrap($0, width: 110) } ?? []
+        let subtitleLines = subtitle.map { [GnuplotText.sanitized($0)] } ?? []
+        let below = subtitleLines.count + captionLines.count
+        if below > 0 {
+            let extra = Double(below - 1)
             lines.append("set title " + GnuplotText.quoted(spec.title) + " noenhanced font ',14' offset 0,\(formatJSONNumber(1.2 + extra))")
-            lines.append("set label 1 " + captionLines.map { GnuplotText.quoted($0) }.joined(separator: ".\"\\n\".")
-                         + " at graph 0.5, graph 1 offset 0,\(formatJSONNumber(1.1 + extra)) center noenhanced font ',10'")
-            lines.append("set tmargin \(5 + captionLines.count - 1)")
+            if let line = subtitleLines.first {
+                lines.append("set label 3 " + GnuplotText.quoted(line) + " at graph 0.5, graph 1 offset 0,\(formatJSONNumber(1.1 + extra))"
+                             + " center noenhanced font ',10' tc rgb '#555555'")
+            }
+            if !captionLines.isEmpty {
+                let offset = 1.1 + extra - Double(subtitleLines.count)
+                lines.append("set label 1 " + captionLines.map { GnuplotText.quoted($0) }.joined(separator: ".\"\\n\".")
+                             + " at graph 0.5, graph 1 offset 0,\(formatJSONNumber(offset)) center noenhanced font ',10'")
+            }
+            lines.append("set tmargin \(4 + below)")
         } else {
             lines.append("set title " + GnuplotText.quoted(spec.title) + " noenhanced font ',14'")
         }
         lines.append("set xlabel " + GnuplotText.quoted(xLabel) + " noenhanced")
         lines.append("set ylabel " + GnuplotText.quoted(yLabel) + " noenhanced")
-        lines.append("set key outside right top vertical noenhanced spacing 1.3")
+        switch spec.legend {
+        case .outside: lines.append("set key outside right top vertical noenhanced spacing 1.3")
+        case .inside: lines.append("set key inside right top vertical noenhanced spacing 1.3 opaque box lc rgb '#bbbbbb'")
+        case .below: lines.append("set key outside below center horizontal noenhanced spacing 1.3")
+        case .none: lines.append("unset key")
+        }
         let note = statisticsNote
-        if !note.isEmpty {
+        if !note.isEmpty && spec.legend != .none {
             lines.append("set key title " + note.map { GnuplotText.quoted($0) }.joined(separator: ".\"\\n\".") + " noenhanced")
         }
         lines.append("set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1")
@@ -255,24 +294,38 @@ public struct GnuplotScript: Sendable {
             else if means.allSatisfy({ $0 <= 0 }) { lines.append("set yrange [*:0]") }
             else { lines.append("set xzeroaxis lt -1") }
         }
+        if let range = spec.xRange { lines.append("set xrange " + Self.range(range)) }
+        if let range = spec.yRange { lines.append("set yrange " + Self.range(range)) }
         if logY, [.lines, .history, .bars, .box].contains(spec.type) {
             lines.append("floor = \(FigureData.number(logFloor))  # a tenth of the smallest value: lower interval ends are drawn here at the lowest")
         }
         return lines
     }
 
-    var blockStyles: [SeriesStyle] {
-        LossPalette.styles(for: data.blocks.map(\.kind))
+    /// `[low:high]` with `*` for an open end.
+    static func range(_ range: FigureSpec.AxisRange) -> String {
+        "[" + (range.low.map(FigureData.number) ?? "*") + ":" + (range.high.map(FigureData.number) ?? "*") + "]"
+    }
+
+    /// Each block's style: the palette's (``LossPalette/styles(for:)``), then the figure's `style`.
+    public var blockStyles: [SeriesStyle] {
+        zip(data.blocks, LossPalette.styles(for: data.blocks.map(\.kind))).map { block, style in
+            spec.styleOverride(series: block.series, label: block.label)?.applied(to: style) ?? style
+        }
     }
 
     var styles: [String] {
-        var lines = ["# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue."]
+        var lines = ["# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness."]
         for (index, (block, style)) in zip(data.blocks, blockStyles).enumerated() {
-            lines.append("set style line \(index + 1) lc rgb '\(style.color)' lw 2 pt \(style.pointType) ps 1.2  # "
+            lines.append("set style line \(index + 1) lc rgb '\(style.color)' lw 2 dt \(style.dashType) pt \(style.pointType) ps 1.2  # "
                          + GnuplotText.comment(block.name, maximumLength: 100))
         }
         return lines
     }
+
+    /// Opacity of a 95% band: five overlapping bands stay below 50% grey (1 - 0.88^5 = 0.47), and
+    /// every band is drawn before every line, so no band covers a mean line.
+    static let bandOpacity = "0.12"
 
     var plot: [String] {
         guard !data.blocks.isEmpty else {
@@ -285,34 +338,44 @@ public struct GnuplotScript: Sendable {
             ]
         }
         var clauses: [String] = []
+        if spec.errorBars == .band, [.lines, .history].contains(spec.type) {
+            for (index, style) in blockStyles.enumerated() { clauses.append(band(index: index, style: style)) }
+        }
         for (index, block) in data.blocks.enumerated() {
             clauses += self.clauses(index: index, block: block, style: blockStyles[index])
         }
         return ["plot \\"] + clauses.enumerated().map { "    " + $0.element + ($0.offset < clauses.count - 1 ? ", \\" : "") }
     }
 
-    /// The plot clauses of block `index`.
+    /// The 95% band of block `index`.
+    func band(index: Int, style: SeriesStyle) -> String {
+        let low = logY ? "($3 > floor ? $3 : floor)" : "3"
+        return "data index \(index) using 1:\(low):4 with filledcurves fc rgb '\(style.color)' fs transparent solid \(Self.bandOpacity) noborder notitle"
+    }
+
+    /// The plot clauses of block `index` (its band, if any, is drawn earlier: ``band(index:style:)``).
     func clauses(index: Int, block: FigureData.Block, style: SeriesStyle) -> [String] {
         let source = "data index \(index)"
         let title = "title " + GnuplotText.quoted(block.name, maximumLength: 120) + " noenhanced"
         let line = "ls \(index + 1)"
         let low = logY ? "($3 > floor ? $3 : floor)" : "3"
+        // Rows every tenth or so carry a marker (histories have an epoch per row, curves ~200 points).
+        let every = " pi \(max(1, (block.rows.count + 9) / 10))"
         switch spec.type {
         case .lines, .history:
-            // Histories have an epoch per row: points mark every tenth or so, to tell the losses apart.
-            let every = spec.type == .history ? " pi \(max(1, (block.rows.count + 9) / 10))" : ""
             var result: [String] = []
-            if spec.errorBars == .band {
-                result.append("\(source) using 1:\(low):4 with filledcurves fc rgb '\(style.color)' fs transparent solid 0.18 noborder notitle")
+            if block.isReference {
+                return ["\(source) using 1:2 with lines \(line) \(title)"]
             }
             if spec.errorBars == .bars {
                 result.append("\(source) using 1:2:\(low):4 with yerrorlines \(line) \(title)")
             } else {
-                result.append("\(source) using 1:2 with linespoints \(line)\(every) \(title)")
+                result.append("\(source) using 1:2 with linespoints \(line)\(spec.type == .history ? every : "") \(title)")
             }
             return result
         case .bars:
-            var result = ["\(source) using 2:3 with boxes fc rgb '\(style.color)' fs solid 0.85 border lc rgb '#333333' \(title)"]
+            let fill = style.fillPattern.map { "fs pattern \($0) border lc rgb '\(style.color)'" } ?? "fs solid 0.85 border lc rgb '#333333'"
+            var result = ["\(source) using 2:3 with boxes fc rgb '\(style.color)' \(fill) \(title)"]
             if spec.errorBars == .bars {
                 // Drawn as vectors from the low to the high end: gnuplot's yerrorbars leave a gap at the mean.
                 let barLow = logY ? "($4 > floor ? $4 : floor)" : "$4"
@@ -322,7 +385,7 @@ public struct GnuplotScript: Sendable {
         case .box:
             let width = data.columns.count - 8
             var result = [
-                "\(source) using 2:4:6:7:5 with candlesticks whiskerbars 0.5 lc rgb '\(style.color)' lw 1.5 fs solid 0.3 \(title)",
+                "\(source) using 2:4:6:7:5 with candlesticks whiskerbars 0.5 lc rgb '\(style.color)' lw 1.5 dt \(style.dashType) fs solid 0.3 \(title)",
                 "\(source) using 2:3:3:3:3 with candlesticks lc rgb '\(style.color)' lw 3 notitle",
             ]
             if width > 0 {
@@ -330,7 +393,7 @@ public struct GnuplotScript: Sendable {
             }
             return result
         case .curves:
-            return ["\(source) using 1:2 with lines \(line) \(title)"]
+            return ["\(source) using 1:2 with linespoints \(line)\(every) \(title)"]
         }
     }
 }
