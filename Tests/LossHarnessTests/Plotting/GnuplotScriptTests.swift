@@ -78,6 +78,50 @@ import LossLabTestSupport
         #expect(box.contains("set key title 'median, quartiles, range'.\"\\n\".'and each of 1 to 3 seeds' noenhanced"))
     }
 
+    @Test func subtitleNamesEveryFilterAndTheSeeds() throws {
+        let plain = try script("[{name: \"l\", type: \"lines\", x: \"dataset.noise\", y: \"mae\", caption: \"under\"}]")
+        #expect(plain.subtitle == "2 to 3 seeds")
+        #expect(plain.text.contains("set title 'Synthetic' noenhanced font ',14' offset 0,2.2"))
+        #expect(plain.text.contains("set label 3 '2 to 3 seeds' at graph 0.5, graph 1 offset 0,2.1 center noenhanced font ',10'"))
+        #expect(plain.text.contains("set tmargin 6"))
+        let filtered = try script("[{name: \"b\", type: \"bars\", y: \"mae\", where: {\"loss.delta\": 1, \"dataset.noise\": 0.1}}]")
+        #expect(filtered.subtitle == "where noise = 0.1, delta = 1 · 3 seeds")
+        #expect(filtered.text.contains("set label 3 'where noise = 0.1, delta = 1 · 3 seeds' at graph 0.5, graph 1 offset 0,1.1"))
+        #expect(filtered.text.contains("set tmargin 5"))
+    }
+
+    /// Every band comes before every line, so no band is painted over another series' mean.
+    @Test func bandsAreDrawnBelowEveryLine() throws {
+        let text = try script("[{name: \"l\", type: \"lines\", x: \"dataset.noise\", y: \"mae\"}]").text
+        let clauses = text.components(separatedBy: "\n").drop { !$0.hasPrefix("plot ") }.dropFirst().prefix { !$0.isEmpty }
+        let kinds = clauses.map { $0.contains("filledcurves") ? "band" : "line" }
+        #expect(kinds == ["band", "band", "band", "line", "line", "line"])
+        #expect(text.contains("fs transparent solid 0.12 noborder notitle"))
+    }
+
+    @Test func legendRangesAndStylesFromTheFile() throws {
+        let base = "name: \"l\", type: \"lines\", x: \"dataset.noise\", y: \"mae\""
+        #expect(try script("[{\(base), legend: \"inside\"}]").text.contains("set key inside right top vertical noenhanced spacing 1.3 opaque box"))
+        #expect(try script("[{\(base), legend: \"below\"}]").text.contains("set key outside below center horizontal"))
+        let none = try script("[{\(base), legend: \"none\"}]").text
+        #expect(none.contains("unset key") && !none.contains("set key title"))
+        let ranged = try script("[{\(base), xrange: [0, null], yrange: [0.5, 3]}]").text
+        #expect(ranged.contains("set xrange [0:*]") && ranged.contains("set yrange [0.5:3]"))
+        // An "auto" log x cannot show 0: the axis stays linear.
+        #expect(!(try script("[{\(base), logx: \"auto\", xrange: [0, null]}]").logX))
+        let styled = try script("[{\(base), style: {series: {huber: {color: \"#000000\", marker: \"star\"}, mse: {dash: \"dotted\"}}}}]")
+        #expect(styled.text.contains("set style line 1 lc rgb '#1f77b4' lw 2 dt 3 pt 7 ps 1.2  # mse"))
+        // huber's two series keep their variant dashes and take the file's colour and marker.
+        #expect(styled.text.contains("set style line 2 lc rgb '#000000' lw 2 dt 1 pt 3 ps 1.2  # huber(delta=1)"))
+        #expect(styled.text.contains("set style line 3 lc rgb '#000000' lw 2 dt 2 pt 3 ps 1.2  # huber(delta=2)"))
+    }
+
+    @Test func variantBarsAreHatched() throws {
+        let text = try script("[{name: \"b\", type: \"bars\", x: \"dataset.noise\", y: \"mae\"}]").text
+        #expect(text.contains("data index 1 using 2:3 with boxes fc rgb") && text.contains("fs solid 0.85"))
+        #expect(text.contains("data index 2 using 2:3 with boxes fc rgb") && text.contains("fs pattern 4 border"))
+    }
+
     @Test func anEmptyFigureStillRenders() throws {
         let text = try script("[{name: \"l\", type: \"lines\", x: \"dataset.noise\", y: \"mae\"}]", SyntheticResults.summaryHeader).text
         #expect(text.contains("plot 2 notitle"))
