@@ -44,8 +44,26 @@ public struct FigureData: Sendable, Equatable {
         }
     }
 
+    /// One panel of a faceted figure (`facet`): the blocks of one value of the facet path.
+    public struct Panel: Sendable, Equatable {
+        /// The panel's title, `noise = 0.1`.
+        public var title: String
+        /// Indices into ``FigureData/blocks``.
+        public var blocks: Range<Int>
+        /// The panel's own tic labels (see ``FigureData/categories``).
+        public var categories: [String]
+
+        public init(title: String, blocks: Range<Int>, categories: [String]) {
+            self.title = title
+            self.blocks = blocks
+            self.categories = categories
+        }
+    }
+
     public var columns: [String]
     public var blocks: [Block]
+    /// The panels of a faceted figure, in the facet path's value order; empty for one plot.
+    public var panels: [Panel] = []
     /// Tic labels at x = 0, 1, ... of a categorical x axis (bars, box, lines over non-numbers);
     /// empty when x is numeric.
     public var categories: [String]

@@ -20,13 +20,49 @@ public enum FigureDataBuilder {
     }
 
     public static func build(_ spec: FigureSpec, experiment: Experiment, table: CSVTable) -> FigureData {
-        switch spec.type {
+        if let facet = spec.facet { return faceted(spec, facet: facet, experiment: experiment, table: table) }
+        return switch spec.type {
         case .lines: lines(spec, experiment: experiment, summary: table)
         case .bars: bars(spec, experiment: experiment, summary: table)
         case .box: box(spec, experiment: experiment, trials: table)
         case .history: history(spec, experiment: experiment, history: table)
         case .curves: curves(spec, experiment: experiment, curves: table)
         }
+    }
+
+    /// A faceted figure: the data of each value of the facet path (as if `where` fixed it), one
+    /// after the other, with a ``FigureData/Panel`` per value that has results.
+    static func faceted(_ spec: FigureSpec, facet: String, experiment: Experiment, table: CSVTable) -> FigureData {
+        let values = experiment.sweptFields.first { $0.path == facet }?.values ?? []
+        var combined = FigureData(columns: [], source: source(of: spec.type))
+        var counts: [Int] = []
+        let name = GnuplotScript.words(facet)
+        for value in values {
+            var panelSpec = spec
+            panelSpec.facet = nil
+            panelSpec.conditions[facet] = value
+            let panel = build(panelSpec, experiment: experiment, table: table)
+            if combined.columns.count < panel.columns.count { combined.columns = panel.columns }
+            for note in panel.notes where !combined.notes.contains(note) { combined.notes.append(note) }
+            guard !panel.blocks.isEmpty else {
+                combined.notes.append("no results for \(facet) = \(value)")
+                continue
+            }
+            let start = combined.blocks.count
+            combined.blocks += panel.blocks
+            combined.panels.append(FigureData.Panel(title: "\(name) = " + FigureRowGrouping.display(value.description),
+                                                    blocks: start..<combined.blocks.count, categories: panel.categories))
+            combined.xValues += panel.xValues
+            combined.yValues += panel.yValues
+            if let seeds = panel.seedCounts { counts += [seeds.lowerBound, seeds.upperBound] }
+        }
+        // Box rows carry one column per seed: pad every row to the widest panel's columns.
+        let width = combined.columns.count
+        for index in combined.blocks.indices {
+            combined.blocks[index].rows = combined.blocks[index].rows.map { $0 + Array(repeating: .nan, count: max(0, width - $0.count)) }
+        }
+        combined.seedCounts = seedRange(counts)
+        return combined
     }
 
     // MARK: Shared

@@ -19,6 +19,7 @@ import LossCore
 ///     xrange: [0, null], yrange: [0.1, 10], // axis limits; null leaves that end to gnuplot
 ///     legend: "outside",                   // outside (default) | inside | below | none
 ///     reference_lines: true,               // lines with x a loss parameter: losses without it as horizontal lines
+///     facet: "dataset.noise",              // one panel per value of a swept path, side by side
 ///   }
 /// ]
 /// ```
@@ -134,6 +135,8 @@ public struct FigureSpec: Sendable, Hashable {
     public var legend: Legend = .outside
     /// Whether losses without the loss parameter along x are drawn as horizontal lines.
     public var referenceLines: Bool = true
+    /// A swept path with one panel per value (`facet`); `nil`: one plot.
+    public var facet: String?
 
     /// The style override of a series: its own entry, else its loss label's.
     public func styleOverride(series: String, label: String) -> StyleOverride? {
@@ -170,6 +173,8 @@ public struct FigureSpec: Sendable, Hashable {
         Field("yrange", .structured, default: nil, sweepable: false, "y axis limits [low, high], null for an end gnuplot picks (> 0 on a log axis)"),
         Field("legend", .choice(FigureSpec.Legend.allCases.map(\.rawValue)), default: .string("outside"), sweepable: false,
               "where the key goes: outside (right of the plot), inside (top right corner), below, none"),
+        Field("facet", .text(maxLength: 200), default: nil, sweepable: false,
+              "a swept path other than x and where's: one panel per value, side by side with a shared y axis (lines, bars, box, history)"),
         Field("reference_lines", .bool, default: .bool(true), sweepable: false,
               "lines with x a loss parameter: draw the losses without it as horizontal lines with their band (false: leave them out)"),
     ]
@@ -276,6 +281,7 @@ struct FigureSpecParser {
             let yRange = parseRange(members["yrange"], path: "\(path).yrange", scale: yScale, categoricalType: nil)
             let legend = parseLegend(members["legend"], path: "\(path).legend")
             let referenceLines = parseReferenceLines(members["reference_lines"], path: "\(path).reference_lines")
+            let facet = parseFacet(members["facet"], type: type, x: x, conditions: conditions, path: "\(path).facet")
             guard let name, let y else { continue }
             var spec = FigureSpec(index: index, name: name, type: type, title: title, x: x, y: y, xLabel: xLabel, yLabel: yLabel,
                                   xScale: xScale, yScale: yScale, conditions: conditions, series: series, errorBars: errorBars,
@@ -285,6 +291,7 @@ struct FigureSpecParser {
             spec.yRange = yRange
             spec.legend = legend
             spec.referenceLines = referenceLines
+            spec.facet = facet
             specs.append(spec)
         }
         return specs
@@ -662,6 +669,29 @@ struct FigureSpecParser {
         guard let value else { return .outside }
         let words = FigureSpec.Legend.allCases.map(\.rawValue)
         return choice(value, among: words, path: path).map { FigureSpec.Legend.allCases[$0] } ?? .outside
+    }
+
+    private mutating func parseFacet(_ value: JSONValue?, type: FigureSpec.FigureType, x: String?,
+                                     conditions: [String: JSONValue], path: String) -> String? {
+        guard let value else { return nil }
+        if type == .curves {
+            fail(path, value, "no facet (a curves figure draws every loss in one plot)")
+            return nil
+        }
+        guard let facet = sweptPath(value, path: path) else { return nil }
+        if facet == x {
+            fail(path, value, "a path other than x (\(facet) is along the x axis of this figure)")
+            return nil
+        }
+        if conditions[facet] != nil {
+            fail(path, value, "a path that where does not fix (where keeps only \(facet) = \(conditions[facet]!))")
+            return nil
+        }
+        if facet.hasPrefix("loss.") {
+            fail(path, value, "a swept dataset, model or training path (a loss parameter belongs to some losses only: use it as x or in series)")
+            return nil
+        }
+        return facet
     }
 
     private mutating func parseReferenceLines(_ value: JSONValue?, path: String) -> Bool {

@@ -1,3 +1,4 @@
+import Foundation
 import LossCore
 
 /// The standalone gnuplot script of one figure: commented (what it shows, which data file, how it
@@ -14,6 +15,10 @@ public struct GnuplotScript: Sendable {
     public var paths: FigurePaths
     /// The command that wrote the script, for its header comment.
     public var command: String
+    /// One panel of a faceted figure: no subtitle or caption of its own (the figure's are above
+    /// every panel), and its blocks start at `indexOffset` in the data file.
+    var isPanel = false
+    var indexOffset = 0
 
     public static let pngTerminal = "set terminal pngcairo size 1000,650 enhanced font 'DejaVu Sans,11'"
     public static let svgTerminal = "set terminal svg size 1000,650 dynamic enhanced font 'DejaVu Sans,11'"
@@ -140,6 +145,7 @@ public struct GnuplotScript: Sendable {
     /// The line under the title: every `where` condition and the number of seeds behind each
     /// plotted value, e.g. "where noise = 1 · 30 seeds"; `nil` when there is neither.
     public var subtitle: String? {
+        if isPanel { return nil }
         var parts: [String] = []
         if !spec.conditions.isEmpty {
             let paths = spec.conditions.keys.sorted()
@@ -166,6 +172,7 @@ public struct GnuplotScript: Sendable {
 
     /// The whole script.
     public var text: String {
+        if !data.panels.isEmpty { return facetedText }
         var lines = header
         lines.append("")
         lines.append("set encoding utf8")
@@ -187,8 +194,113 @@ public struct GnuplotScript: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    // MARK: Facets
+
+    /// Columns and rows of the panels: at most three side by side.
+    var panelLayout: (columns: Int, rows: Int) {
+        let columns = min(max(data.panels.count, 1), 3)
+        return (columns, (data.panels.count + columns - 1) / columns)
+    }
+
+    /// The script of a faceted figure: the title, subtitle and caption over a grid of panels
+    /// (`set multiplot`), one per value of the facet path, sharing the y range and the log scales;
+    /// the key is drawn once, beside the top right panel. Multiplot output cannot be `replot`ted,
+    /// so the SVG repeats the panels.
+    var facetedText: String {
+        let (columns, rows) = panelLayout
+        let size = "size \(250 + 450 * columns),\(250 + 400 * rows)"
+        let png = Self.pngTerminal.replacingOccurrences(of: "size 1000,650", with: size)
+        let svg = Self.svgTerminal.replacingOccurrences(of: "size 1000,650", with: size)
+        var lines = header
+        lines.append("")
+        lines.append("set encoding utf8")
+        lines.append(png)
+        lines.append("set output " + GnuplotText.quotedPath(paths.png(spec.name)))
+        lines.append("data = " + GnuplotText.quotedPath(paths.data(spec.name)))
+        lines.append("")
+        lines += panelBody
+        lines.append("")
+        lines.append("# The same figure as SVG (a multiplot cannot be replotted: the panels are drawn again).")
+        lines.append(svg)
+        lines.append("set output " + GnuplotText.quotedPath(paths.svg(spec.name)))
+        lines += panelBody
+        lines.append("unset output")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The y range every panel shares: the lowest and highest plotted value or interval end, 5%
+    /// wider (in log space on a log axis), from 0 for bars; the file's `yrange` where it says.
+    var sharedYRange: FigureSpec.AxisRange {
+        let columns: [Int] = switch spec.type {
+        case .lines, .history: [1, 2, 3]
+        case .bars: [2, 3, 4]
+        case .box: [5, 6]
+        case .curves: [1]
+        }
+        var values = data.blocks.flatMap { block in block.rows.flatMap { row in columns.compactMap { $0 < row.count ? row[$0] : nil } } }
+            .filter(\.isFinite)
+        if spec.type == .bars && !logY { values.append(0) }
+        if logY { values = values.filter { $0 >= logFloor } }
+        guard var low = values.min(), var high = values.max() else { return spec.yRange ?? FigureSpec.AxisRange(low: nil, high: nil) }
+        if logY {
+            let pad = pow(high / low, 0.05)
+            (low, high) = (low / pad, high * pad)
+        } else {
+            let pad = high > low ? (high - low) * 0.05 : max(abs(high) * 0.05, 1e-9)
+            (low, high) = (spec.type == .bars && low == 0 ? 0 : low - pad, high + pad)
+        }
+        func rounded(_ x: Double) -> Double { Double(String(format: "%.4g", x)) ?? x }
+        return FigureSpec.AxisRange(low: spec.yRange?.low ?? rounded(low), high: spec.yRange?.high ?? rounded(high))
+    }
+
+    /// `set multiplot`, each panel's settings and plot, `unset multiplot`.
+    var panelBody: [String] {
+        let (columns, rows) = panelLayout
+        var heading = [GnuplotText.sanitized(spec.title)]
+        if let subtitle { heading.append(GnuplotText.sanitized(subtitle)) }
+        if let caption = spec.caption, !GnuplotText.sanitized(caption).isEmpty {
+            heading += Self.wrap(GnuplotText.sanitized(caption), width: 70 + 45 * columns)
+        }
+        let screenLine = 18.0 / Double(250 + 400 * rows)
+        let top = 1 - screenLine * (Double(heading.count) + 3.5)
+        let right = spec.legend == .outside ? 1 - 220.0 / Double(250 + 450 * columns) : 0.97
+        let bottom = spec.legend == .below ? 0.22 : 0.1
+        func margin(_ x: Double) -> String { String(format: "%.3f", x) }
+        var lines = [
+            "# One panel per value of \(spec.facet ?? ""); the title, the filters and seeds, and the caption head them all.",
+            "set multiplot layout \(rows),\(columns) rowsfirst title " + heading.map { GnuplotText.quoted($0) }.joined(separator: ".\"\\n\".")
+                + " noenhanced font ',12' margins \(margin(0.07)),\(margin(right)),\(margin(bottom)),\(margin(top)) spacing 0.08,0.12",
+        ]
+        let shared = sharedYRange
+        let keyPanel = min(data.panels.count, columns) - 1
+        for (position, panel) in data.panels.enumerated() {
+            var panelSpec = spec
+            panelSpec.title = panel.title
+            panelSpec.caption = nil
+            panelSpec.facet = nil
+            panelSpec.xScale = logX ? .logarithmic : .linear
+            panelSpec.yScale = logY ? .logarithmic : .linear
+            panelSpec.yRange = shared
+            panelSpec.legend = position == keyPanel ? spec.legend : .none
+            var panelData = data
+            panelData.panels = []
+            panelData.blocks = Array(data.blocks[panel.blocks])
+            panelData.categories = panel.categories
+            var script = GnuplotScript(spec: panelSpec, experiment: experiment, data: panelData, paths: paths, command: command)
+            script.isPanel = true
+            script.indexOffset = panel.blocks.lowerBound
+            lines.append("")
+            lines.append("# Panel \(position + 1): " + GnuplotText.comment(panel.title))
+            lines += script.decorations.filter { !$0.hasPrefix("#") }
+            lines += script.styles.filter { !$0.hasPrefix("#") }
+            lines += script.plot
+        }
+        lines.append("unset multiplot")
+        return lines
+    }
+
     var header: [String] {
-        let what: String
+        var what: String
         switch spec.type {
         case .lines: what = "\(spec.y) against \(spec.x ?? ""), one line per series"
         case .bars: what = "\(spec.y) as bars, one per series" + (spec.x.map { ", grouped by \($0)" } ?? "")
@@ -196,6 +308,7 @@ public struct GnuplotScript: Sendable {
         case .history: what = "\(spec.y) per epoch, one line per series"
         case .curves: what = "the loss's \(spec.y) along x, one curve per series (no training)"
         }
+        if let facet = spec.facet, !isPanel { what += "; one panel per value of \(facet)" }
         var lines = [
             "\(Self.marker) \"\(spec.name)\" of experiment \"\(experiment.name)\" (\(GnuplotText.comment(experiment.file, maximumLength: 200)))",
             "# Shows: " + what + (statisticsNote.isEmpty ? "." : "; " + statisticsNote.joined(separator: " ") + "."),
@@ -350,12 +463,12 @@ public struct GnuplotScript: Sendable {
     /// The 95% band of block `index`.
     func band(index: Int, style: SeriesStyle) -> String {
         let low = logY ? "($3 > floor ? $3 : floor)" : "3"
-        return "data index \(index) using 1:\(low):4 with filledcurves fc rgb '\(style.color)' fs transparent solid \(Self.bandOpacity) noborder notitle"
+        return "data index \(indexOffset + index) using 1:\(low):4 with filledcurves fc rgb '\(style.color)' fs transparent solid \(Self.bandOpacity) noborder notitle"
     }
 
     /// The plot clauses of block `index` (its band, if any, is drawn earlier: ``band(index:style:)``).
     func clauses(index: Int, block: FigureData.Block, style: SeriesStyle) -> [String] {
-        let source = "data index \(index)"
+        let source = "data index \(indexOffset + index)"
         let title = "title " + GnuplotText.quoted(block.name, maximumLength: 120) + " noenhanced"
         let line = "ls \(index + 1)"
         let low = logY ? "($3 > floor ? $3 : floor)" : "3"

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LossHarness
 import LossLabTestSupport
@@ -120,6 +121,55 @@ import LossLabTestSupport
         let text = try script("[{name: \"b\", type: \"bars\", x: \"dataset.noise\", y: \"mae\"}]").text
         #expect(text.contains("data index 1 using 2:3 with boxes fc rgb") && text.contains("fs solid 0.85"))
         #expect(text.contains("data index 2 using 2:3 with boxes fc rgb") && text.contains("fs pattern 4 border"))
+    }
+
+    /// One panel per noise level: the data holds every panel's blocks in turn, each panel plots
+    /// its own indices, the y range is shared and the key is drawn once.
+    @Test func facetsDrawOnePanelPerValue() throws {
+        let script = try script("[{name: \"b\", type: \"bars\", y: \"mae\", facet: \"dataset.noise\", caption: \"c\"}]")
+        #expect(script.data.panels.map(\.title) == ["noise = 0.1", "noise = 1"])
+        #expect(script.data.panels.map(\.blocks) == [0..<3, 3..<6])
+        #expect(script.data.blocks.map(\.name) == ["mse", "huber(delta=1)", "huber(delta=2)", "mse", "huber(delta=1)", "huber(delta=2)"])
+        // The panel of noise 1: mse 2.5 in [2, 3], huber(delta=1) 2.25 without an interval.
+        #expect(rowsMatch(script.data.blocks[3].rows, [[0, -0.2667, 2.5, 2, 3, 3]].map { [$0[0], FigureDataBuilder.barPosition(group: 0, index: 0, count: 3)] + $0[2...] }))
+        let text = script.text
+        #expect(text.contains("set multiplot layout 1,2 rowsfirst title 'Synthetic'.\"\\n\".'2 to 3 seeds'.\"\\n\".'c' noenhanced"))
+        #expect(text.contains("set title 'noise = 0.1' noenhanced") && text.contains("set title 'noise = 1' noenhanced"))
+        #expect(text.contains("data index 3 using 2:3 with boxes") && text.contains("data index 5 using 2:3 with boxes"))
+        // Bars from 0 to the highest mean or interval end, 3, plus 5%.
+        #expect(text.components(separatedBy: "set yrange [0:3.15]").count == 5)
+        #expect(text.components(separatedBy: "\nset multiplot layout").count == 3 && text.components(separatedBy: "\nunset multiplot").count == 3)
+        #expect(!text.contains("\nreplot\n"))
+        #expect(text.components(separatedBy: "unset key").count == 3)
+    }
+
+    /// gnuplot itself accepts what the new fields write: facets (a multiplot drawn twice), every
+    /// legend position, ranges, style overrides, hatched bars and reference lines.
+    @Test(.enabled(if: GnuplotRenderer.locate() != nil))
+    func newFigureOptionsRenderWithoutComplaint() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(SyntheticResults.summary, to: "results/synthetic/summary.csv")
+        let experiment = try SyntheticResults.experiment(plots: """
+        [{name: "facet-bars", type: "bars", y: "mae", facet: "dataset.noise", legend: "outside", caption: "c"},
+         {name: "facet-lines", type: "lines", x: "loss.delta", y: "mae", facet: "dataset.noise", legend: "below", logy: true},
+         {name: "inside", type: "lines", x: "dataset.noise", y: "mae", legend: "inside", xrange: [0, 1.2], yrange: [0, null],
+          style: {series: {mse: {color: "#000000", dash: "dash-dot", marker: "star"}}}},
+         {name: "none", type: "lines", x: "loss.delta", y: "mae", legend: "none", where: {"dataset.noise": 1}}]
+        """)
+        let writer = FigureWriter(experiment: experiment, resultsRoot: folder.path + "/results", plotsRoot: folder.path + "/plots",
+                                  command: "test")
+        let outcomes = try writer.write(try FigureSpec.parseAll(experiment), renderer: GnuplotRenderer())
+        #expect(outcomes.count == 4)
+        for outcome in outcomes {
+            guard case .rendered(let warnings)? = outcome.result else {
+                Issue.record("\(outcome.spec.name) not rendered: \(String(describing: outcome.result))")
+                continue
+            }
+            #expect(warnings.isEmpty, "\(outcome.spec.name): \(warnings)")
+            #expect((FileManager.default.contents(atPath: outcome.pngPath)?.count ?? 0) > 1000, "\(outcome.pngPath)")
+            #expect((FileManager.default.contents(atPath: outcome.svgPath)?.count ?? 0) > 1000, "\(outcome.svgPath)")
+        }
     }
 
     @Test func anEmptyFigureStillRenders() throws {
