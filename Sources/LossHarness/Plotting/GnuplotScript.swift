@@ -472,8 +472,6 @@ public struct GnuplotScript: Sendable {
         let title = "title " + GnuplotText.quoted(block.name, maximumLength: 120) + " noenhanced"
         let line = "ls \(index + 1)"
         let low = logY ? "($3 > floor ? $3 : floor)" : "3"
-        // Rows every tenth or so carry a marker (histories have an epoch per row, curves ~200 points).
-        let every = " pi \(max(1, (block.rows.count + 9) / 10))"
         switch spec.type {
         case .lines, .history:
             var result: [String] = []
@@ -482,8 +480,10 @@ public struct GnuplotScript: Sendable {
             }
             if spec.errorBars == .bars {
                 result.append("\(source) using 1:2:\(low):4 with yerrorlines \(line) \(title)")
+            } else if spec.type == .history {
+                return staggeredMarkers(source: source, line: line, title: title, index: index, rows: block.rows.count)
             } else {
-                result.append("\(source) using 1:2 with linespoints \(line)\(spec.type == .history ? every : "") \(title)")
+                result.append("\(source) using 1:2 with linespoints \(line) \(title)")
             }
             return result
         case .bars:
@@ -506,8 +506,22 @@ public struct GnuplotScript: Sendable {
             }
             return result
         case .curves:
-            return ["\(source) using 1:2 with linespoints \(line)\(every) \(title)"]
+            return staggeredMarkers(source: source, line: line, title: title, index: index, rows: block.rows.count)
         }
+    }
+
+    /// A line through every row with a marker on every tenth or so row (histories have an epoch
+    /// per row, curves about 200 points), the markers of series i starting i/n of the way into
+    /// the first interval, so that series drawn on top of each other (bce and two-class cce) still
+    /// show each marker; the key entry shows the line with its marker.
+    func staggeredMarkers(source: String, line: String, title: String, index: Int, rows: Int) -> [String] {
+        let step = max(1, (rows + 9) / 10)
+        let start = step * index / max(data.blocks.count, 1)
+        return [
+            "\(source) using 1:2 with lines \(line) notitle",
+            "\(source) every \(step)::\(start) using 1:2 with points \(line) notitle",
+            "keyentry with linespoints \(line) \(title)",
+        ]
     }
 }
 

@@ -41,7 +41,9 @@ import LossLabTestSupport
         var result: [Int: Drawn] = [:]
         let clauses = script.components(separatedBy: "\n").drop { !$0.hasPrefix("plot ") }.dropFirst().prefix { !$0.isEmpty }
         for clause in clauses {
-            guard let index = firstMatch("data index (\\d+) ", in: clause).flatMap({ Int($0) }) else { continue }
+            // A key entry belongs to the series whose line style it names.
+            let keyEntry = clause.contains("keyentry") ? firstMatch(" ls (\\d+)", in: clause).flatMap { Int($0) }.map { $0 - 1 } : nil
+            guard let index = keyEntry ?? firstMatch("data index (\\d+) ", in: clause).flatMap({ Int($0) }) else { continue }
             var entry = result[index] ?? Drawn()
             let style = firstMatch(" ls (\\d+)", in: clause).flatMap { Int($0) }.flatMap { lineStyles[$0] }
             if let title = firstMatch(" title (.*) noenhanced", in: clause) { entry.title = title }

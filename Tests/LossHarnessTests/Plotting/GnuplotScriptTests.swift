@@ -172,6 +172,25 @@ import LossLabTestSupport
         }
     }
 
+    /// Curves that coincide (bce and two-class cce) still show both markers: each series's markers
+    /// start a fraction of the interval later than the previous series's.
+    @Test func markersOfCurvesAreStaggered() throws {
+        let experiment = try curvesExperiment(plots: "[{name: \"v\", type: \"curves\"}]", losses: "[\"bce\", \"cce\"]")
+        let spec = try #require(try FigureSpec.parseAll(experiment).first)
+        let rows = (0..<25).map { [Double($0), 1.0] }
+        let data = FigureData(columns: ["x", "value"], blocks: [
+            FigureData.Block(name: "bce", label: "bce", kind: .binaryCrossentropy, rows: rows),
+            FigureData.Block(name: "cce", label: "cce", kind: .categoricalCrossentropy, rows: rows),
+        ], source: "curves.csv")
+        let text = GnuplotScript(spec: spec, experiment: experiment, data: data,
+                                 paths: FigurePaths(resultsRoot: "r", plotsRoot: "p", experiment: "c"), command: "test").text
+        // 25 rows: a marker every 3 rows, from row 0 for the first series and row 1 for the second.
+        #expect(text.contains("data index 0 using 1:2 with lines ls 1 notitle"))
+        #expect(text.contains("data index 0 every 3::0 using 1:2 with points ls 1 notitle"))
+        #expect(text.contains("data index 1 every 3::1 using 1:2 with points ls 2 notitle"))
+        #expect(text.contains("keyentry with linespoints ls 2 title 'cce' noenhanced"))
+    }
+
     @Test func anEmptyFigureStillRenders() throws {
         let text = try script("[{name: \"l\", type: \"lines\", x: \"dataset.noise\", y: \"mae\"}]", SyntheticResults.summaryHeader).text
         #expect(text.contains("plot 2 notitle"))
