@@ -374,7 +374,10 @@ public struct GnuplotScript: Sendable {
         lines.append("set xlabel " + GnuplotText.quoted(xLabel) + " noenhanced")
         lines.append("set ylabel " + GnuplotText.quoted(yLabel) + " noenhanced")
         switch spec.legend {
-        case .outside: lines.append("set key outside right top vertical noenhanced spacing 1.3")
+        case .outside:
+            // The key's width is measured on its entries only: two more characters keep a title
+            // such as "mean and 95% CI" inside the image.
+            lines.append("set key outside right top vertical noenhanced spacing 1.3" + (statisticsNote.isEmpty ? "" : " width 2"))
         case .inside: lines.append("set key inside right top vertical noenhanced spacing 1.3 opaque box lc rgb '#bbbbbb'")
         case .below: lines.append("set key outside below center horizontal noenhanced spacing 1.3")
         case .none: lines.append("unset key")
