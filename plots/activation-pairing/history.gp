@@ -13,35 +13,46 @@ set output 'plots/activation-pairing/history.png'
 data = 'results/activation-pairing/figures/history.dat'
 
 # Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).
-set title 'Test accuracy during training' noenhanced font ',14' offset 0,1.2
+set title 'Test accuracy during training' noenhanced font ',14' offset 0,2.2
+set label 3 '10 seeds' at graph 0.5, graph 1 offset 0,2.1 center noenhanced font ',10' tc rgb '#555555'
 set label 1 'The working pairings converge within a few epochs'."\073".' CCE with tanh does not learn.' at graph 0.5, graph 1 offset 0,1.1 center noenhanced font ',10'
-set tmargin 5
+set tmargin 6
 set xlabel 'epoch' noenhanced
 set ylabel 'test accuracy' noenhanced
-set key outside right top vertical noenhanced spacing 1.3
+set key outside right top vertical noenhanced spacing 1.3 width 2
 set key title 'mean and 95% CI'."\n".'over 10 seeds' noenhanced
 set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
 set tics nomirror out
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#a2e5ec' lw 2 pt 10 ps 1.2  # cce+softmax
-set style line 2 lc rgb '#17becf' lw 2 pt 10 ps 1.2  # cce+sigmoid
-set style line 3 lc rgb '#0e727c' lw 2 pt 10 ps 1.2  # cce+tanh
-set style line 4 lc rgb '#b8860b' lw 2 pt 3 ps 1.2  # squared_hinge+tanh
-set style line 5 lc rgb '#ff7f0e' lw 2 pt 4 ps 1.2  # bce+sigmoid
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#32cadc' lw 2 dt 1 pt 10 ps 1.2  # cce+softmax
+set style line 2 lc rgb '#008492' lw 2 dt 2 pt 11 ps 1.2  # cce+sigmoid
+set style line 3 lc rgb '#00434a' lw 2 dt 3 pt 10 ps 1.2  # cce+tanh
+set style line 4 lc rgb '#b8860b' lw 2 dt 1 pt 3 ps 1.2  # squared_hinge+tanh
+set style line 5 lc rgb '#ff7f0e' lw 2 dt 1 pt 4 ps 1.2  # bce+sigmoid
 
 plot \
-    data index 0 using 1:3:4 with filledcurves fc rgb '#a2e5ec' fs transparent solid 0.18 noborder notitle, \
-    data index 0 using 1:2 with linespoints ls 1 pi 6 title 'cce+softmax' noenhanced, \
-    data index 1 using 1:3:4 with filledcurves fc rgb '#17becf' fs transparent solid 0.18 noborder notitle, \
-    data index 1 using 1:2 with linespoints ls 2 pi 6 title 'cce+sigmoid' noenhanced, \
-    data index 2 using 1:3:4 with filledcurves fc rgb '#0e727c' fs transparent solid 0.18 noborder notitle, \
-    data index 2 using 1:2 with linespoints ls 3 pi 6 title 'cce+tanh' noenhanced, \
-    data index 3 using 1:3:4 with filledcurves fc rgb '#b8860b' fs transparent solid 0.18 noborder notitle, \
-    data index 3 using 1:2 with linespoints ls 4 pi 6 title 'squared_hinge+tanh' noenhanced, \
-    data index 4 using 1:3:4 with filledcurves fc rgb '#ff7f0e' fs transparent solid 0.18 noborder notitle, \
-    data index 4 using 1:2 with linespoints ls 5 pi 6 title 'bce+sigmoid' noenhanced
+    data index 0 using 1:3:4 with filledcurves fc rgb '#32cadc' fs transparent solid 0.12 noborder notitle, \
+    data index 1 using 1:3:4 with filledcurves fc rgb '#008492' fs transparent solid 0.12 noborder notitle, \
+    data index 2 using 1:3:4 with filledcurves fc rgb '#00434a' fs transparent solid 0.12 noborder notitle, \
+    data index 3 using 1:3:4 with filledcurves fc rgb '#b8860b' fs transparent solid 0.12 noborder notitle, \
+    data index 4 using 1:3:4 with filledcurves fc rgb '#ff7f0e' fs transparent solid 0.12 noborder notitle, \
+    data index 0 using 1:2 with lines ls 1 notitle, \
+    data index 0 every 6::0 using 1:2 with points ls 1 notitle, \
+    keyentry with linespoints ls 1 title 'cce+softmax' noenhanced, \
+    data index 1 using 1:2 with lines ls 2 notitle, \
+    data index 1 every 6::1 using 1:2 with points ls 2 notitle, \
+    keyentry with linespoints ls 2 title 'cce+sigmoid' noenhanced, \
+    data index 2 using 1:2 with lines ls 3 notitle, \
+    data index 2 every 6::2 using 1:2 with points ls 3 notitle, \
+    keyentry with linespoints ls 3 title 'cce+tanh' noenhanced, \
+    data index 3 using 1:2 with lines ls 4 notitle, \
+    data index 3 every 6::3 using 1:2 with points ls 4 notitle, \
+    keyentry with linespoints ls 4 title 'squared_hinge+tanh' noenhanced, \
+    data index 4 using 1:2 with lines ls 5 notitle, \
+    data index 4 every 6::4 using 1:2 with points ls 5 notitle, \
+    keyentry with linespoints ls 5 title 'bce+sigmoid' noenhanced
 
 # The same figure as SVG.
 set terminal svg size 1000,650 dynamic enhanced font 'DejaVu Sans,11'

@@ -13,12 +13,13 @@ set output 'plots/activation-pairing/log-loss.png'
 data = 'results/activation-pairing/figures/log-loss.dat'
 
 # Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).
-set title 'Test log loss by loss and output activation' noenhanced font ',14' offset 0,1.2
+set title 'Test log loss by loss and output activation' noenhanced font ',14' offset 0,2.2
+set label 3 '10 seeds' at graph 0.5, graph 1 offset 0,2.1 center noenhanced font ',10' tc rgb '#555555'
 set label 1 'Log loss of the outputs read as class probabilities (log 3 = 1.10 is a uniform guess).' at graph 0.5, graph 1 offset 0,1.1 center noenhanced font ',10'
-set tmargin 5
+set tmargin 6
 set xlabel 'loss + output activation' noenhanced
 set ylabel 'log loss (log scale)' noenhanced
-set key outside right top vertical noenhanced spacing 1.3
+set key outside right top vertical noenhanced spacing 1.3 width 2
 set key title 'mean and 95% CI'."\n".'over 10 seeds' noenhanced
 set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
@@ -29,19 +30,19 @@ set xrange [-0.6:0.6]
 set boxwidth 0.152 absolute
 floor = 0.0399928694968114  # a tenth of the smallest value: lower interval ends are drawn here at the lowest
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#a2e5ec' lw 2 pt 10 ps 1.2  # cce+softmax
-set style line 2 lc rgb '#17becf' lw 2 pt 10 ps 1.2  # cce+sigmoid
-set style line 3 lc rgb '#0e727c' lw 2 pt 10 ps 1.2  # cce+tanh
-set style line 4 lc rgb '#b8860b' lw 2 pt 3 ps 1.2  # squared_hinge+tanh
-set style line 5 lc rgb '#ff7f0e' lw 2 pt 4 ps 1.2  # bce+sigmoid
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#32cadc' lw 2 dt 1 pt 10 ps 1.2  # cce+softmax
+set style line 2 lc rgb '#008492' lw 2 dt 2 pt 11 ps 1.2  # cce+sigmoid
+set style line 3 lc rgb '#00434a' lw 2 dt 3 pt 10 ps 1.2  # cce+tanh
+set style line 4 lc rgb '#b8860b' lw 2 dt 1 pt 3 ps 1.2  # squared_hinge+tanh
+set style line 5 lc rgb '#ff7f0e' lw 2 dt 1 pt 4 ps 1.2  # bce+sigmoid
 
 plot \
-    data index 0 using 2:3 with boxes fc rgb '#a2e5ec' fs solid 0.85 border lc rgb '#333333' title 'cce+softmax' noenhanced, \
+    data index 0 using 2:3 with boxes fc rgb '#32cadc' fs solid 0.85 border lc rgb '#333333' title 'cce+softmax' noenhanced, \
     data index 0 using 2:(($4 > floor ? $4 : floor)):(0):($5 - ($4 > floor ? $4 : floor)) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle, \
-    data index 1 using 2:3 with boxes fc rgb '#17becf' fs solid 0.85 border lc rgb '#333333' title 'cce+sigmoid' noenhanced, \
+    data index 1 using 2:3 with boxes fc rgb '#008492' fs pattern 4 border lc rgb '#008492' title 'cce+sigmoid' noenhanced, \
     data index 1 using 2:(($4 > floor ? $4 : floor)):(0):($5 - ($4 > floor ? $4 : floor)) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle, \
-    data index 2 using 2:3 with boxes fc rgb '#0e727c' fs solid 0.85 border lc rgb '#333333' title 'cce+tanh' noenhanced, \
+    data index 2 using 2:3 with boxes fc rgb '#00434a' fs pattern 5 border lc rgb '#00434a' title 'cce+tanh' noenhanced, \
     data index 2 using 2:(($4 > floor ? $4 : floor)):(0):($5 - ($4 > floor ? $4 : floor)) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle, \
     data index 3 using 2:3 with boxes fc rgb '#b8860b' fs solid 0.85 border lc rgb '#333333' title 'squared_hinge+tanh' noenhanced, \
     data index 3 using 2:(($4 > floor ? $4 : floor)):(0):($5 - ($4 > floor ? $4 : floor)) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle, \

@@ -13,29 +13,30 @@ set output 'plots/ambiguous-classes/log-loss.png'
 data = 'results/ambiguous-classes/figures/log-loss.dat'
 
 # Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).
-set title 'Log loss against the separation of the classes' noenhanced font ',14' offset 0,1.2
+set title 'Log loss against the separation of the classes' noenhanced font ',14' offset 0,2.2
+set label 3 '15 seeds' at graph 0.5, graph 1 offset 0,2.1 center noenhanced font ',10' tc rgb '#555555'
 set label 1 'Focal loss'."\047".'s probabilities are less confident than CCE'."\047".'s'."\073".' on overlapping classes this costs log loss.' at graph 0.5, graph 1 offset 0,1.1 center noenhanced font ',10'
-set tmargin 5
+set tmargin 6
 set xlabel 'mean distance between class centres (within-class sd) (log scale)' noenhanced
 set ylabel 'log loss' noenhanced
-set key outside right top vertical noenhanced spacing 1.3
+set key outside right top vertical noenhanced spacing 1.3 width 2
 set key title 'mean and 95% CI'."\n".'over 15 seeds' noenhanced
 set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
 set tics nomirror out
 set logscale x 10
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#17becf' lw 2 pt 10 ps 1.2  # cce
-set style line 2 lc rgb '#b0b1c9' lw 2 pt 12 ps 1.2  # focal_g2
-set style line 3 lc rgb '#222349' lw 2 pt 12 ps 1.2  # focal_g5
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#17becf' lw 2 dt 1 pt 10 ps 1.2  # cce
+set style line 2 lc rgb '#7370b4' lw 2 dt 1 pt 12 ps 1.2  # focal_g2
+set style line 3 lc rgb '#323572' lw 2 dt 2 pt 13 ps 1.2  # focal_g5
 
 plot \
-    data index 0 using 1:3:4 with filledcurves fc rgb '#17becf' fs transparent solid 0.18 noborder notitle, \
+    data index 0 using 1:3:4 with filledcurves fc rgb '#17becf' fs transparent solid 0.12 noborder notitle, \
+    data index 1 using 1:3:4 with filledcurves fc rgb '#7370b4' fs transparent solid 0.12 noborder notitle, \
+    data index 2 using 1:3:4 with filledcurves fc rgb '#323572' fs transparent solid 0.12 noborder notitle, \
     data index 0 using 1:2 with linespoints ls 1 title 'cce' noenhanced, \
-    data index 1 using 1:3:4 with filledcurves fc rgb '#b0b1c9' fs transparent solid 0.18 noborder notitle, \
     data index 1 using 1:2 with linespoints ls 2 title 'focal_g2' noenhanced, \
-    data index 2 using 1:3:4 with filledcurves fc rgb '#222349' fs transparent solid 0.18 noborder notitle, \
     data index 2 using 1:2 with linespoints ls 3 title 'focal_g5' noenhanced
 
 # The same figure as SVG.

@@ -13,12 +13,13 @@ set output 'plots/bce-multilabel/micro-f1.png'
 data = 'results/bce-multilabel/figures/micro-f1.dat'
 
 # Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).
-set title 'Micro-F1 on four independent labels' noenhanced font ',14' offset 0,1.2
+set title 'Micro-F1 on four independent labels' noenhanced font ',14' offset 0,2.2
+set label 3 '10 seeds' at graph 0.5, graph 1 offset 0,2.1 center noenhanced font ',10' tc rgb '#555555'
 set label 1 'Mean and 95% interval over 10 seeds.' at graph 0.5, graph 1 offset 0,1.1 center noenhanced font ',10'
-set tmargin 5
+set tmargin 6
 set xlabel 'loss' noenhanced
 set ylabel 'micro-F1' noenhanced
-set key outside right top vertical noenhanced spacing 1.3
+set key outside right top vertical noenhanced spacing 1.3 width 2
 set key title 'mean and 95% CI'."\n".'over 10 seeds' noenhanced
 set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
@@ -28,10 +29,10 @@ set xrange [-0.6:0.6]
 set boxwidth 0.253333 absolute
 set yrange [0:*]
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#ff7f0e' lw 2 pt 4 ps 1.2  # bce
-set style line 2 lc rgb '#17becf' lw 2 pt 10 ps 1.2  # cce
-set style line 3 lc rgb '#b8860b' lw 2 pt 3 ps 1.2  # squared_hinge
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#ff7f0e' lw 2 dt 1 pt 4 ps 1.2  # bce
+set style line 2 lc rgb '#17becf' lw 2 dt 1 pt 10 ps 1.2  # cce
+set style line 3 lc rgb '#b8860b' lw 2 dt 1 pt 3 ps 1.2  # squared_hinge
 
 plot \
     data index 0 using 2:3 with boxes fc rgb '#ff7f0e' fs solid 0.85 border lc rgb '#333333' title 'bce' noenhanced, \

@@ -23,17 +23,25 @@ set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
 set tics nomirror out
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#ffcc9f' lw 2 pt 4 ps 1.2  # bce
-set style line 2 lc rgb '#a2e5ec' lw 2 pt 10 ps 1.2  # cce
-set style line 3 lc rgb '#994c08' lw 2 pt 4 ps 1.2  # bce_logits
-set style line 4 lc rgb '#0e727c' lw 2 pt 10 ps 1.2  # cce_logits
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#ffa15c' lw 2 dt 1 pt 4 ps 1.2  # bce
+set style line 2 lc rgb '#32cadc' lw 2 dt 1 pt 10 ps 1.2  # cce
+set style line 3 lc rgb '#c05a00' lw 2 dt 2 pt 5 ps 1.2  # bce_logits
+set style line 4 lc rgb '#008492' lw 2 dt 2 pt 11 ps 1.2  # cce_logits
 
 plot \
-    data index 0 using 1:2 with lines ls 1 title 'bce' noenhanced, \
-    data index 1 using 1:2 with lines ls 2 title 'cce' noenhanced, \
-    data index 2 using 1:2 with lines ls 3 title 'bce_logits' noenhanced, \
-    data index 3 using 1:2 with lines ls 4 title 'cce_logits' noenhanced
+    data index 0 using 1:2 with lines ls 1 notitle, \
+    data index 0 every 100::0 using 1:2 with points ls 1 notitle, \
+    keyentry with linespoints ls 1 title 'bce' noenhanced, \
+    data index 1 using 1:2 with lines ls 2 notitle, \
+    data index 1 every 100::25 using 1:2 with points ls 2 notitle, \
+    keyentry with linespoints ls 2 title 'cce' noenhanced, \
+    data index 2 using 1:2 with lines ls 3 notitle, \
+    data index 2 every 100::50 using 1:2 with points ls 3 notitle, \
+    keyentry with linespoints ls 3 title 'bce_logits' noenhanced, \
+    data index 3 using 1:2 with lines ls 4 notitle, \
+    data index 3 every 100::75 using 1:2 with points ls 4 notitle, \
+    keyentry with linespoints ls 4 title 'cce_logits' noenhanced
 
 # The same figure as SVG.
 set terminal svg size 1000,650 dynamic enhanced font 'DejaVu Sans,11'

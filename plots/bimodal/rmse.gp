@@ -13,25 +13,26 @@ set output 'plots/bimodal/rmse.png'
 data = 'results/bimodal/figures/rmse.dat'
 
 # Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).
-set title 'RMSE against the weight of the upper mode' noenhanced font ',14' offset 0,1.2
+set title 'RMSE against the weight of the upper mode' noenhanced font ',14' offset 0,2.2
+set label 3 '10 seeds' at graph 0.5, graph 1 offset 0,2.1 center noenhanced font ',10' tc rgb '#555555'
 set label 1 'The average is the minimiser of squared error: MSE wins on RMSE.' at graph 0.5, graph 1 offset 0,1.1 center noenhanced font ',10'
-set tmargin 5
+set tmargin 6
 set xlabel 'probability of the upper mode' noenhanced
 set ylabel 'RMSE' noenhanced
-set key outside right top vertical noenhanced spacing 1.3
+set key outside right top vertical noenhanced spacing 1.3 width 2
 set key title 'mean and 95% CI'."\n".'over 10 seeds' noenhanced
 set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
 set tics nomirror out
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#1f77b4' lw 2 pt 7 ps 1.2  # mse
-set style line 2 lc rgb '#d62728' lw 2 pt 5 ps 1.2  # mae
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#1f77b4' lw 2 dt 1 pt 7 ps 1.2  # mse
+set style line 2 lc rgb '#d62728' lw 2 dt 1 pt 5 ps 1.2  # mae
 
 plot \
-    data index 0 using 1:3:4 with filledcurves fc rgb '#1f77b4' fs transparent solid 0.18 noborder notitle, \
+    data index 0 using 1:3:4 with filledcurves fc rgb '#1f77b4' fs transparent solid 0.12 noborder notitle, \
+    data index 1 using 1:3:4 with filledcurves fc rgb '#d62728' fs transparent solid 0.12 noborder notitle, \
     data index 0 using 1:2 with linespoints ls 1 title 'mse' noenhanced, \
-    data index 1 using 1:3:4 with filledcurves fc rgb '#d62728' fs transparent solid 0.18 noborder notitle, \
     data index 1 using 1:2 with linespoints ls 2 title 'mae' noenhanced
 
 # The same figure as SVG.

@@ -23,19 +23,29 @@ set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
 set tics nomirror out
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#b0b1c9' lw 2 pt 12 ps 1.2  # focal(gamma=0)
-set style line 2 lc rgb '#7476a1' lw 2 pt 12 ps 1.2  # focal(gamma=0.5)
-set style line 3 lc rgb '#393b79' lw 2 pt 12 ps 1.2  # focal(gamma=1)
-set style line 4 lc rgb '#2e2f61' lw 2 pt 12 ps 1.2  # focal(gamma=2)
-set style line 5 lc rgb '#222349' lw 2 pt 12 ps 1.2  # focal(gamma=5)
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#b7b1fb' lw 2 dt 1 pt 12 ps 1.2  # focal(gamma=0)
+set style line 2 lc rgb '#948fd7' lw 2 dt 2 pt 13 ps 1.2  # focal(gamma=0.5)
+set style line 3 lc rgb '#7370b4' lw 2 dt 3 pt 12 ps 1.2  # focal(gamma=1)
+set style line 4 lc rgb '#525192' lw 2 dt 4 pt 13 ps 1.2  # focal(gamma=2)
+set style line 5 lc rgb '#323572' lw 2 dt 5 pt 12 ps 1.2  # focal(gamma=5)
 
 plot \
-    data index 0 using 1:2 with lines ls 1 title 'focal(gamma=0)' noenhanced, \
-    data index 1 using 1:2 with lines ls 2 title 'focal(gamma=0.5)' noenhanced, \
-    data index 2 using 1:2 with lines ls 3 title 'focal(gamma=1)' noenhanced, \
-    data index 3 using 1:2 with lines ls 4 title 'focal(gamma=2)' noenhanced, \
-    data index 4 using 1:2 with lines ls 5 title 'focal(gamma=5)' noenhanced
+    data index 0 using 1:2 with lines ls 1 notitle, \
+    data index 0 every 20::0 using 1:2 with points ls 1 notitle, \
+    keyentry with linespoints ls 1 title 'focal(gamma=0)' noenhanced, \
+    data index 1 using 1:2 with lines ls 2 notitle, \
+    data index 1 every 20::4 using 1:2 with points ls 2 notitle, \
+    keyentry with linespoints ls 2 title 'focal(gamma=0.5)' noenhanced, \
+    data index 2 using 1:2 with lines ls 3 notitle, \
+    data index 2 every 20::8 using 1:2 with points ls 3 notitle, \
+    keyentry with linespoints ls 3 title 'focal(gamma=1)' noenhanced, \
+    data index 3 using 1:2 with lines ls 4 notitle, \
+    data index 3 every 20::12 using 1:2 with points ls 4 notitle, \
+    keyentry with linespoints ls 4 title 'focal(gamma=2)' noenhanced, \
+    data index 4 using 1:2 with lines ls 5 notitle, \
+    data index 4 every 20::16 using 1:2 with points ls 5 notitle, \
+    keyentry with linespoints ls 5 title 'focal(gamma=5)' noenhanced
 
 # The same figure as SVG.
 set terminal svg size 1000,650 dynamic enhanced font 'DejaVu Sans,11'

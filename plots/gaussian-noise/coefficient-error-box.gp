@@ -14,12 +14,13 @@ set output 'plots/gaussian-noise/coefficient-error-box.png'
 data = 'results/gaussian-noise/figures/coefficient-error-box.dat'
 
 # Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).
-set title 'Coefficient error at sigma = 1' noenhanced font ',14' offset 0,1.2
+set title 'Coefficient error at sigma = 1' noenhanced font ',14' offset 0,2.2
+set label 3 'where noise = 1 · 30 seeds' at graph 0.5, graph 1 offset 0,2.1 center noenhanced font ',10' tc rgb '#555555'
 set label 1 'Distribution over the 30 seeds at sigma = 1.' at graph 0.5, graph 1 offset 0,1.1 center noenhanced font ',10'
-set tmargin 5
+set tmargin 6
 set xlabel 'loss' noenhanced
 set ylabel '||w_fitted - w_true||' noenhanced
-set key outside right top vertical noenhanced spacing 1.3
+set key outside right top vertical noenhanced spacing 1.3 width 2
 set key title 'median, quartiles, range'."\n".'and each of 30 seeds' noenhanced
 set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
@@ -28,19 +29,19 @@ unset xtics
 set xrange [-0.6:0.6]
 set boxwidth 0.186667 absolute
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#1f77b4' lw 2 pt 7 ps 1.2  # mse
-set style line 2 lc rgb '#d62728' lw 2 pt 5 ps 1.2  # mae
-set style line 3 lc rgb '#2ca02c' lw 2 pt 9 ps 1.2  # huber
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#1f77b4' lw 2 dt 1 pt 7 ps 1.2  # mse
+set style line 2 lc rgb '#d62728' lw 2 dt 1 pt 5 ps 1.2  # mae
+set style line 3 lc rgb '#2ca02c' lw 2 dt 1 pt 9 ps 1.2  # huber
 
 plot \
-    data index 0 using 2:4:6:7:5 with candlesticks whiskerbars 0.5 lc rgb '#1f77b4' lw 1.5 fs solid 0.3 title 'mse' noenhanced, \
+    data index 0 using 2:4:6:7:5 with candlesticks whiskerbars 0.5 lc rgb '#1f77b4' lw 1.5 dt 1 fs solid 0.3 title 'mse' noenhanced, \
     data index 0 using 2:3:3:3:3 with candlesticks lc rgb '#1f77b4' lw 3 notitle, \
     for [k=9:38] data index 0 using 2:(column(k)) with points lc rgb '#1f77b4' pt 7 ps 0.7 notitle, \
-    data index 1 using 2:4:6:7:5 with candlesticks whiskerbars 0.5 lc rgb '#d62728' lw 1.5 fs solid 0.3 title 'mae' noenhanced, \
+    data index 1 using 2:4:6:7:5 with candlesticks whiskerbars 0.5 lc rgb '#d62728' lw 1.5 dt 1 fs solid 0.3 title 'mae' noenhanced, \
     data index 1 using 2:3:3:3:3 with candlesticks lc rgb '#d62728' lw 3 notitle, \
     for [k=9:38] data index 1 using 2:(column(k)) with points lc rgb '#d62728' pt 5 ps 0.7 notitle, \
-    data index 2 using 2:4:6:7:5 with candlesticks whiskerbars 0.5 lc rgb '#2ca02c' lw 1.5 fs solid 0.3 title 'huber' noenhanced, \
+    data index 2 using 2:4:6:7:5 with candlesticks whiskerbars 0.5 lc rgb '#2ca02c' lw 1.5 dt 1 fs solid 0.3 title 'huber' noenhanced, \
     data index 2 using 2:3:3:3:3 with candlesticks lc rgb '#2ca02c' lw 3 notitle, \
     for [k=9:38] data index 2 using 2:(column(k)) with points lc rgb '#2ca02c' pt 9 ps 0.7 notitle
 

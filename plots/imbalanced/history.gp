@@ -14,35 +14,46 @@ set output 'plots/imbalanced/history.png'
 data = 'results/imbalanced/figures/history.dat'
 
 # Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).
-set title 'Minority recall during training (2% minority)' noenhanced font ',14' offset 0,1.2
+set title 'Minority recall during training (2% minority)' noenhanced font ',14' offset 0,2.2
+set label 3 'where minority fraction = 0.02 · 20 seeds' at graph 0.5, graph 1 offset 0,2.1 center noenhanced font ',10' tc rgb '#555555'
 set label 1 'The minority recall has settled by the last epoch.' at graph 0.5, graph 1 offset 0,1.1 center noenhanced font ',10'
-set tmargin 5
+set tmargin 6
 set xlabel 'epoch' noenhanced
 set ylabel 'minority recall' noenhanced
-set key outside right top vertical noenhanced spacing 1.3
+set key outside right top vertical noenhanced spacing 1.3 width 2
 set key title 'mean and 95% CI'."\n".'over 20 seeds' noenhanced
 set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
 set tics nomirror out
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#17becf' lw 2 pt 10 ps 1.2  # cce
-set style line 2 lc rgb '#b0b1c9' lw 2 pt 12 ps 1.2  # focal_g1
-set style line 3 lc rgb '#616294' lw 2 pt 12 ps 1.2  # focal_g2
-set style line 4 lc rgb '#313369' lw 2 pt 12 ps 1.2  # focal_g5
-set style line 5 lc rgb '#222349' lw 2 pt 12 ps 1.2  # focal_g2_a0.25
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#17becf' lw 2 dt 1 pt 10 ps 1.2  # cce
+set style line 2 lc rgb '#b7b1fb' lw 2 dt 1 pt 12 ps 1.2  # focal_g1
+set style line 3 lc rgb '#8985cb' lw 2 dt 2 pt 13 ps 1.2  # focal_g2
+set style line 4 lc rgb '#5d5b9d' lw 2 dt 3 pt 12 ps 1.2  # focal_g5
+set style line 5 lc rgb '#323572' lw 2 dt 4 pt 13 ps 1.2  # focal_g2_a0.25
 
 plot \
-    data index 0 using 1:3:4 with filledcurves fc rgb '#17becf' fs transparent solid 0.18 noborder notitle, \
-    data index 0 using 1:2 with linespoints ls 1 pi 3 title 'cce' noenhanced, \
-    data index 1 using 1:3:4 with filledcurves fc rgb '#b0b1c9' fs transparent solid 0.18 noborder notitle, \
-    data index 1 using 1:2 with linespoints ls 2 pi 3 title 'focal_g1' noenhanced, \
-    data index 2 using 1:3:4 with filledcurves fc rgb '#616294' fs transparent solid 0.18 noborder notitle, \
-    data index 2 using 1:2 with linespoints ls 3 pi 3 title 'focal_g2' noenhanced, \
-    data index 3 using 1:3:4 with filledcurves fc rgb '#313369' fs transparent solid 0.18 noborder notitle, \
-    data index 3 using 1:2 with linespoints ls 4 pi 3 title 'focal_g5' noenhanced, \
-    data index 4 using 1:3:4 with filledcurves fc rgb '#222349' fs transparent solid 0.18 noborder notitle, \
-    data index 4 using 1:2 with linespoints ls 5 pi 3 title 'focal_g2_a0.25' noenhanced
+    data index 0 using 1:3:4 with filledcurves fc rgb '#17becf' fs transparent solid 0.12 noborder notitle, \
+    data index 1 using 1:3:4 with filledcurves fc rgb '#b7b1fb' fs transparent solid 0.12 noborder notitle, \
+    data index 2 using 1:3:4 with filledcurves fc rgb '#8985cb' fs transparent solid 0.12 noborder notitle, \
+    data index 3 using 1:3:4 with filledcurves fc rgb '#5d5b9d' fs transparent solid 0.12 noborder notitle, \
+    data index 4 using 1:3:4 with filledcurves fc rgb '#323572' fs transparent solid 0.12 noborder notitle, \
+    data index 0 using 1:2 with lines ls 1 notitle, \
+    data index 0 every 3::0 using 1:2 with points ls 1 notitle, \
+    keyentry with linespoints ls 1 title 'cce' noenhanced, \
+    data index 1 using 1:2 with lines ls 2 notitle, \
+    data index 1 every 3::0 using 1:2 with points ls 2 notitle, \
+    keyentry with linespoints ls 2 title 'focal_g1' noenhanced, \
+    data index 2 using 1:2 with lines ls 3 notitle, \
+    data index 2 every 3::1 using 1:2 with points ls 3 notitle, \
+    keyentry with linespoints ls 3 title 'focal_g2' noenhanced, \
+    data index 3 using 1:2 with lines ls 4 notitle, \
+    data index 3 every 3::1 using 1:2 with points ls 4 notitle, \
+    keyentry with linespoints ls 4 title 'focal_g5' noenhanced, \
+    data index 4 using 1:2 with lines ls 5 notitle, \
+    data index 4 every 3::2 using 1:2 with points ls 5 notitle, \
+    keyentry with linespoints ls 5 title 'focal_g2_a0.25' noenhanced
 
 # The same figure as SVG.
 set terminal svg size 1000,650 dynamic enhanced font 'DejaVu Sans,11'

@@ -23,17 +23,25 @@ set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
 set tics nomirror out
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#ff7f0e' lw 2 pt 4 ps 1.2  # bce
-set style line 2 lc rgb '#17becf' lw 2 pt 10 ps 1.2  # cce
-set style line 3 lc rgb '#393b79' lw 2 pt 12 ps 1.2  # focal
-set style line 4 lc rgb '#e377c2' lw 2 pt 8 ps 1.2  # binary_focal
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#ff7f0e' lw 2 dt 1 pt 4 ps 1.2  # bce
+set style line 2 lc rgb '#17becf' lw 2 dt 1 pt 10 ps 1.2  # cce
+set style line 3 lc rgb '#393b79' lw 2 dt 1 pt 12 ps 1.2  # focal
+set style line 4 lc rgb '#e377c2' lw 2 dt 1 pt 8 ps 1.2  # binary_focal
 
 plot \
-    data index 0 using 1:2 with lines ls 1 title 'bce' noenhanced, \
-    data index 1 using 1:2 with lines ls 2 title 'cce' noenhanced, \
-    data index 2 using 1:2 with lines ls 3 title 'focal' noenhanced, \
-    data index 3 using 1:2 with lines ls 4 title 'binary_focal' noenhanced
+    data index 0 using 1:2 with lines ls 1 notitle, \
+    data index 0 every 21::0 using 1:2 with points ls 1 notitle, \
+    keyentry with linespoints ls 1 title 'bce' noenhanced, \
+    data index 1 using 1:2 with lines ls 2 notitle, \
+    data index 1 every 21::5 using 1:2 with points ls 2 notitle, \
+    keyentry with linespoints ls 2 title 'cce' noenhanced, \
+    data index 2 using 1:2 with lines ls 3 notitle, \
+    data index 2 every 21::10 using 1:2 with points ls 3 notitle, \
+    keyentry with linespoints ls 3 title 'focal' noenhanced, \
+    data index 3 using 1:2 with lines ls 4 notitle, \
+    data index 3 every 21::15 using 1:2 with points ls 4 notitle, \
+    keyentry with linespoints ls 4 title 'binary_focal' noenhanced
 
 # The same figure as SVG.
 set terminal svg size 1000,650 dynamic enhanced font 'DejaVu Sans,11'

@@ -23,13 +23,17 @@ set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
 set tics nomirror out
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#b8860b' lw 2 pt 3 ps 1.2  # squared_hinge
-set style line 2 lc rgb '#7f7f7f' lw 2 pt 2 ps 1.2  # hinge
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#b8860b' lw 2 dt 1 pt 3 ps 1.2  # squared_hinge
+set style line 2 lc rgb '#7f7f7f' lw 2 dt 1 pt 2 ps 1.2  # hinge
 
 plot \
-    data index 0 using 1:2 with lines ls 1 title 'squared_hinge' noenhanced, \
-    data index 1 using 1:2 with lines ls 2 title 'hinge' noenhanced
+    data index 0 using 1:2 with lines ls 1 notitle, \
+    data index 0 every 21::0 using 1:2 with points ls 1 notitle, \
+    keyentry with linespoints ls 1 title 'squared_hinge' noenhanced, \
+    data index 1 using 1:2 with lines ls 2 notitle, \
+    data index 1 every 21::10 using 1:2 with points ls 2 notitle, \
+    keyentry with linespoints ls 2 title 'hinge' noenhanced
 
 # The same figure as SVG.
 set terminal svg size 1000,650 dynamic enhanced font 'DejaVu Sans,11'

@@ -23,17 +23,25 @@ set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
 set tics nomirror out
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#1f77b4' lw 2 pt 7 ps 1.2  # mse
-set style line 2 lc rgb '#d62728' lw 2 pt 5 ps 1.2  # mae
-set style line 3 lc rgb '#2ca02c' lw 2 pt 9 ps 1.2  # huber
-set style line 4 lc rgb '#9467bd' lw 2 pt 13 ps 1.2  # log_cosh
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#1f77b4' lw 2 dt 1 pt 7 ps 1.2  # mse
+set style line 2 lc rgb '#d62728' lw 2 dt 1 pt 5 ps 1.2  # mae
+set style line 3 lc rgb '#2ca02c' lw 2 dt 1 pt 9 ps 1.2  # huber
+set style line 4 lc rgb '#9467bd' lw 2 dt 1 pt 13 ps 1.2  # log_cosh
 
 plot \
-    data index 0 using 1:2 with lines ls 1 title 'mse' noenhanced, \
-    data index 1 using 1:2 with lines ls 2 title 'mae' noenhanced, \
-    data index 2 using 1:2 with lines ls 3 title 'huber' noenhanced, \
-    data index 3 using 1:2 with lines ls 4 title 'log_cosh' noenhanced
+    data index 0 using 1:2 with lines ls 1 notitle, \
+    data index 0 every 21::0 using 1:2 with points ls 1 notitle, \
+    keyentry with linespoints ls 1 title 'mse' noenhanced, \
+    data index 1 using 1:2 with lines ls 2 notitle, \
+    data index 1 every 21::5 using 1:2 with points ls 2 notitle, \
+    keyentry with linespoints ls 2 title 'mae' noenhanced, \
+    data index 2 using 1:2 with lines ls 3 notitle, \
+    data index 2 every 21::10 using 1:2 with points ls 3 notitle, \
+    keyentry with linespoints ls 3 title 'huber' noenhanced, \
+    data index 3 using 1:2 with lines ls 4 notitle, \
+    data index 3 every 21::15 using 1:2 with points ls 4 notitle, \
+    keyentry with linespoints ls 4 title 'log_cosh' noenhanced
 
 # The same figure as SVG.
 set terminal svg size 1000,650 dynamic enhanced font 'DejaVu Sans,11'

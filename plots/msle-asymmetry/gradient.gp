@@ -23,11 +23,13 @@ set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
 set tics nomirror out
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#8c564b' lw 2 pt 11 ps 1.2  # msle
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#8c564b' lw 2 dt 1 pt 11 ps 1.2  # msle
 
 plot \
-    data index 0 using 1:2 with lines ls 1 title 'msle' noenhanced
+    data index 0 using 1:2 with lines ls 1 notitle, \
+    data index 0 every 101::0 using 1:2 with points ls 1 notitle, \
+    keyentry with linespoints ls 1 title 'msle' noenhanced
 
 # The same figure as SVG.
 set terminal svg size 1000,650 dynamic enhanced font 'DejaVu Sans,11'

@@ -14,12 +14,13 @@ set output 'plots/outliers/history.png'
 data = 'results/outliers/figures/history.dat'
 
 # Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).
-set title 'Test loss during training (30% outliers)' noenhanced font ',14' offset 0,1.2
+set title 'Test loss during training (30% outliers)' noenhanced font ',14' offset 0,2.2
+set label 3 'where outlier fraction = 0.3 · 10 seeds' at graph 0.5, graph 1 offset 0,2.1 center noenhanced font ',10' tc rgb '#555555'
 set label 1 'Every loss has flattened by the last epoch: the comparison is between converged fits.' at graph 0.5, graph 1 offset 0,1.1 center noenhanced font ',10'
-set tmargin 5
+set tmargin 6
 set xlabel 'epoch' noenhanced
 set ylabel 'test loss (each model'."\047".'s own loss) (log scale)' noenhanced
-set key outside right top vertical noenhanced spacing 1.3
+set key outside right top vertical noenhanced spacing 1.3 width 2
 set key title 'mean and 95% CI'."\n".'over 10 seeds' noenhanced
 set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
@@ -27,21 +28,29 @@ set tics nomirror out
 set logscale y 10
 floor = 0.4499043369293213  # a tenth of the smallest value: lower interval ends are drawn here at the lowest
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#1f77b4' lw 2 pt 7 ps 1.2  # mse
-set style line 2 lc rgb '#d62728' lw 2 pt 5 ps 1.2  # mae
-set style line 3 lc rgb '#2ca02c' lw 2 pt 9 ps 1.2  # huber
-set style line 4 lc rgb '#9467bd' lw 2 pt 13 ps 1.2  # log_cosh
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#1f77b4' lw 2 dt 1 pt 7 ps 1.2  # mse
+set style line 2 lc rgb '#d62728' lw 2 dt 1 pt 5 ps 1.2  # mae
+set style line 3 lc rgb '#2ca02c' lw 2 dt 1 pt 9 ps 1.2  # huber
+set style line 4 lc rgb '#9467bd' lw 2 dt 1 pt 13 ps 1.2  # log_cosh
 
 plot \
-    data index 0 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#1f77b4' fs transparent solid 0.18 noborder notitle, \
-    data index 0 using 1:2 with linespoints ls 1 pi 3 title 'mse' noenhanced, \
-    data index 1 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#d62728' fs transparent solid 0.18 noborder notitle, \
-    data index 1 using 1:2 with linespoints ls 2 pi 3 title 'mae' noenhanced, \
-    data index 2 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#2ca02c' fs transparent solid 0.18 noborder notitle, \
-    data index 2 using 1:2 with linespoints ls 3 pi 3 title 'huber' noenhanced, \
-    data index 3 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#9467bd' fs transparent solid 0.18 noborder notitle, \
-    data index 3 using 1:2 with linespoints ls 4 pi 3 title 'log_cosh' noenhanced
+    data index 0 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#1f77b4' fs transparent solid 0.12 noborder notitle, \
+    data index 1 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#d62728' fs transparent solid 0.12 noborder notitle, \
+    data index 2 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#2ca02c' fs transparent solid 0.12 noborder notitle, \
+    data index 3 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#9467bd' fs transparent solid 0.12 noborder notitle, \
+    data index 0 using 1:2 with lines ls 1 notitle, \
+    data index 0 every 3::0 using 1:2 with points ls 1 notitle, \
+    keyentry with linespoints ls 1 title 'mse' noenhanced, \
+    data index 1 using 1:2 with lines ls 2 notitle, \
+    data index 1 every 3::0 using 1:2 with points ls 2 notitle, \
+    keyentry with linespoints ls 2 title 'mae' noenhanced, \
+    data index 2 using 1:2 with lines ls 3 notitle, \
+    data index 2 every 3::1 using 1:2 with points ls 3 notitle, \
+    keyentry with linespoints ls 3 title 'huber' noenhanced, \
+    data index 3 using 1:2 with lines ls 4 notitle, \
+    data index 3 every 3::2 using 1:2 with points ls 4 notitle, \
+    keyentry with linespoints ls 4 title 'log_cosh' noenhanced
 
 # The same figure as SVG.
 set terminal svg size 1000,650 dynamic enhanced font 'DejaVu Sans,11'

@@ -14,29 +14,36 @@ set output 'plots/poisson-counts/history.png'
 data = 'results/poisson-counts/figures/history.dat'
 
 # Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).
-set title 'Test loss during training (mean count 2)' noenhanced font ',14' offset 0,1.2
+set title 'Test loss during training (mean count 2)' noenhanced font ',14' offset 0,2.2
+set label 3 'where mean count = 2 · 20 seeds' at graph 0.5, graph 1 offset 0,2.1 center noenhanced font ',10' tc rgb '#555555'
 set label 1 'Every fit has flattened by the last epoch.' at graph 0.5, graph 1 offset 0,1.1 center noenhanced font ',10'
-set tmargin 5
+set tmargin 6
 set xlabel 'epoch' noenhanced
 set ylabel 'test loss (each model'."\047".'s own loss)' noenhanced
-set key outside right top vertical noenhanced spacing 1.3
+set key outside right top vertical noenhanced spacing 1.3 width 2
 set key title 'mean and 95% CI'."\n".'over 20 seeds' noenhanced
 set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
 set tics nomirror out
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#bcbd22' lw 2 pt 6 ps 1.2  # poisson
-set style line 2 lc rgb '#1f77b4' lw 2 pt 7 ps 1.2  # mse
-set style line 3 lc rgb '#8c564b' lw 2 pt 11 ps 1.2  # msle
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#bcbd22' lw 2 dt 1 pt 6 ps 1.2  # poisson
+set style line 2 lc rgb '#1f77b4' lw 2 dt 1 pt 7 ps 1.2  # mse
+set style line 3 lc rgb '#8c564b' lw 2 dt 1 pt 11 ps 1.2  # msle
 
 plot \
-    data index 0 using 1:3:4 with filledcurves fc rgb '#bcbd22' fs transparent solid 0.18 noborder notitle, \
-    data index 0 using 1:2 with linespoints ls 1 pi 4 title 'poisson' noenhanced, \
-    data index 1 using 1:3:4 with filledcurves fc rgb '#1f77b4' fs transparent solid 0.18 noborder notitle, \
-    data index 1 using 1:2 with linespoints ls 2 pi 4 title 'mse' noenhanced, \
-    data index 2 using 1:3:4 with filledcurves fc rgb '#8c564b' fs transparent solid 0.18 noborder notitle, \
-    data index 2 using 1:2 with linespoints ls 3 pi 4 title 'msle' noenhanced
+    data index 0 using 1:3:4 with filledcurves fc rgb '#bcbd22' fs transparent solid 0.12 noborder notitle, \
+    data index 1 using 1:3:4 with filledcurves fc rgb '#1f77b4' fs transparent solid 0.12 noborder notitle, \
+    data index 2 using 1:3:4 with filledcurves fc rgb '#8c564b' fs transparent solid 0.12 noborder notitle, \
+    data index 0 using 1:2 with lines ls 1 notitle, \
+    data index 0 every 4::0 using 1:2 with points ls 1 notitle, \
+    keyentry with linespoints ls 1 title 'poisson' noenhanced, \
+    data index 1 using 1:2 with lines ls 2 notitle, \
+    data index 1 every 4::1 using 1:2 with points ls 2 notitle, \
+    keyentry with linespoints ls 2 title 'mse' noenhanced, \
+    data index 2 using 1:2 with lines ls 3 notitle, \
+    data index 2 every 4::2 using 1:2 with points ls 3 notitle, \
+    keyentry with linespoints ls 3 title 'msle' noenhanced
 
 # The same figure as SVG.
 set terminal svg size 1000,650 dynamic enhanced font 'DejaVu Sans,11'

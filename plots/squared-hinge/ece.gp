@@ -13,12 +13,13 @@ set output 'plots/squared-hinge/ece.png'
 data = 'results/squared-hinge/figures/ece.dat'
 
 # Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).
-set title 'Expected calibration error' noenhanced font ',14' offset 0,1.2
+set title 'Expected calibration error' noenhanced font ',14' offset 0,2.2
+set label 3 '10 seeds' at graph 0.5, graph 1 offset 0,2.1 center noenhanced font ',10' tc rgb '#555555'
 set label 1 'The tanh score of a hinge model, read as a probability, is not calibrated.' at graph 0.5, graph 1 offset 0,1.1 center noenhanced font ',10'
-set tmargin 5
+set tmargin 6
 set xlabel 'loss' noenhanced
 set ylabel 'ECE (15 bins)' noenhanced
-set key outside right top vertical noenhanced spacing 1.3
+set key outside right top vertical noenhanced spacing 1.3 width 2
 set key title 'mean and 95% CI'."\n".'over 10 seeds' noenhanced
 set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
@@ -28,17 +29,17 @@ set xrange [-0.6:0.6]
 set boxwidth 0.253333 absolute
 set yrange [0:*]
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#e3cf9d' lw 2 pt 3 ps 1.2  # squared_hinge
-set style line 2 lc rgb '#ff7f0e' lw 2 pt 4 ps 1.2  # bce
-set style line 3 lc rgb '#6e5007' lw 2 pt 3 ps 1.2  # squared_hinge+identity
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#dea736' lw 2 dt 1 pt 3 ps 1.2  # squared_hinge
+set style line 2 lc rgb '#ff7f0e' lw 2 dt 1 pt 4 ps 1.2  # bce
+set style line 3 lc rgb '#916700' lw 2 dt 2 pt 3 ps 1.2  # squared_hinge+identity
 
 plot \
-    data index 0 using 2:3 with boxes fc rgb '#e3cf9d' fs solid 0.85 border lc rgb '#333333' title 'squared_hinge' noenhanced, \
+    data index 0 using 2:3 with boxes fc rgb '#dea736' fs solid 0.85 border lc rgb '#333333' title 'squared_hinge' noenhanced, \
     data index 0 using 2:($4):(0):($5 - $4) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle, \
     data index 1 using 2:3 with boxes fc rgb '#ff7f0e' fs solid 0.85 border lc rgb '#333333' title 'bce' noenhanced, \
     data index 1 using 2:($4):(0):($5 - $4) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle, \
-    data index 2 using 2:3 with boxes fc rgb '#6e5007' fs solid 0.85 border lc rgb '#333333' title 'squared_hinge+identity' noenhanced, \
+    data index 2 using 2:3 with boxes fc rgb '#916700' fs pattern 4 border lc rgb '#916700' title 'squared_hinge+identity' noenhanced, \
     data index 2 using 2:($4):(0):($5 - $4) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle
 
 # The same figure as SVG.

@@ -13,12 +13,13 @@ set output 'plots/squared-hinge/log-loss.png'
 data = 'results/squared-hinge/figures/log-loss.dat'
 
 # Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).
-set title 'Log loss of the predicted probabilities' noenhanced font ',14' offset 0,1.2
+set title 'Log loss of the predicted probabilities' noenhanced font ',14' offset 0,2.2
+set label 3 '10 seeds' at graph 0.5, graph 1 offset 0,2.1 center noenhanced font ',10' tc rgb '#555555'
 set label 1 'Distribution over the 10 seeds.' at graph 0.5, graph 1 offset 0,1.1 center noenhanced font ',10'
-set tmargin 5
+set tmargin 6
 set xlabel 'loss' noenhanced
 set ylabel 'log loss' noenhanced
-set key outside right top vertical noenhanced spacing 1.3
+set key outside right top vertical noenhanced spacing 1.3 width 2
 set key title 'median, quartiles, range'."\n".'and each of 10 seeds' noenhanced
 set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
@@ -27,21 +28,21 @@ unset xtics
 set xrange [-0.6:0.6]
 set boxwidth 0.186667 absolute
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#e3cf9d' lw 2 pt 3 ps 1.2  # squared_hinge
-set style line 2 lc rgb '#ff7f0e' lw 2 pt 4 ps 1.2  # bce
-set style line 3 lc rgb '#6e5007' lw 2 pt 3 ps 1.2  # squared_hinge+identity
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#dea736' lw 2 dt 1 pt 3 ps 1.2  # squared_hinge
+set style line 2 lc rgb '#ff7f0e' lw 2 dt 1 pt 4 ps 1.2  # bce
+set style line 3 lc rgb '#916700' lw 2 dt 2 pt 3 ps 1.2  # squared_hinge+identity
 
 plot \
-    data index 0 using 2:4:6:7:5 with candlesticks whiskerbars 0.5 lc rgb '#e3cf9d' lw 1.5 fs solid 0.3 title 'squared_hinge' noenhanced, \
-    data index 0 using 2:3:3:3:3 with candlesticks lc rgb '#e3cf9d' lw 3 notitle, \
-    for [k=9:18] data index 0 using 2:(column(k)) with points lc rgb '#e3cf9d' pt 3 ps 0.7 notitle, \
-    data index 1 using 2:4:6:7:5 with candlesticks whiskerbars 0.5 lc rgb '#ff7f0e' lw 1.5 fs solid 0.3 title 'bce' noenhanced, \
+    data index 0 using 2:4:6:7:5 with candlesticks whiskerbars 0.5 lc rgb '#dea736' lw 1.5 dt 1 fs solid 0.3 title 'squared_hinge' noenhanced, \
+    data index 0 using 2:3:3:3:3 with candlesticks lc rgb '#dea736' lw 3 notitle, \
+    for [k=9:18] data index 0 using 2:(column(k)) with points lc rgb '#dea736' pt 3 ps 0.7 notitle, \
+    data index 1 using 2:4:6:7:5 with candlesticks whiskerbars 0.5 lc rgb '#ff7f0e' lw 1.5 dt 1 fs solid 0.3 title 'bce' noenhanced, \
     data index 1 using 2:3:3:3:3 with candlesticks lc rgb '#ff7f0e' lw 3 notitle, \
     for [k=9:18] data index 1 using 2:(column(k)) with points lc rgb '#ff7f0e' pt 4 ps 0.7 notitle, \
-    data index 2 using 2:4:6:7:5 with candlesticks whiskerbars 0.5 lc rgb '#6e5007' lw 1.5 fs solid 0.3 title 'squared_hinge+identity' noenhanced, \
-    data index 2 using 2:3:3:3:3 with candlesticks lc rgb '#6e5007' lw 3 notitle, \
-    for [k=9:18] data index 2 using 2:(column(k)) with points lc rgb '#6e5007' pt 3 ps 0.7 notitle
+    data index 2 using 2:4:6:7:5 with candlesticks whiskerbars 0.5 lc rgb '#916700' lw 1.5 dt 2 fs solid 0.3 title 'squared_hinge+identity' noenhanced, \
+    data index 2 using 2:3:3:3:3 with candlesticks lc rgb '#916700' lw 3 notitle, \
+    for [k=9:18] data index 2 using 2:(column(k)) with points lc rgb '#916700' pt 3 ps 0.7 notitle
 
 # The same figure as SVG.
 set terminal svg size 1000,650 dynamic enhanced font 'DejaVu Sans,11'

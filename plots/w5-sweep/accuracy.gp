@@ -13,12 +13,13 @@ set output 'plots/w5-sweep/accuracy.png'
 data = 'results/w5-sweep/figures/accuracy.dat'
 
 # Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).
-set title 'W5: test accuracy of the classification losses' noenhanced font ',14' offset 0,1.2
+set title 'W5: test accuracy of the classification losses' noenhanced font ',14' offset 0,2.2
+set label 3 '5 seeds' at graph 0.5, graph 1 offset 0,2.1 center noenhanced font ',10' tc rgb '#555555'
 set label 1 'Mean and 95% interval over 5 seeds (cce has four classes, the others two).' at graph 0.5, graph 1 offset 0,1.1 center noenhanced font ',10'
-set tmargin 5
+set tmargin 6
 set xlabel 'loss' noenhanced
 set ylabel 'test accuracy' noenhanced
-set key outside right top vertical noenhanced spacing 1.3
+set key outside right top vertical noenhanced spacing 1.3 width 2
 set key title 'mean and 95% CI'."\n".'over 5 seeds' noenhanced
 set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
@@ -28,11 +29,11 @@ set xrange [-0.6:0.6]
 set boxwidth 0.19 absolute
 set yrange [0:*]
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#ff7f0e' lw 2 pt 4 ps 1.2  # bce
-set style line 2 lc rgb '#17becf' lw 2 pt 10 ps 1.2  # cce
-set style line 3 lc rgb '#b8860b' lw 2 pt 3 ps 1.2  # sqhinge
-set style line 4 lc rgb '#e377c2' lw 2 pt 8 ps 1.2  # focal
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#ff7f0e' lw 2 dt 1 pt 4 ps 1.2  # bce
+set style line 2 lc rgb '#17becf' lw 2 dt 1 pt 10 ps 1.2  # cce
+set style line 3 lc rgb '#b8860b' lw 2 dt 1 pt 3 ps 1.2  # sqhinge
+set style line 4 lc rgb '#e377c2' lw 2 dt 1 pt 8 ps 1.2  # focal
 
 plot \
     data index 0 using 2:3 with boxes fc rgb '#ff7f0e' fs solid 0.85 border lc rgb '#333333' title 'bce' noenhanced, \

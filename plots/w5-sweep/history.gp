@@ -13,12 +13,13 @@ set output 'plots/w5-sweep/history.png'
 data = 'results/w5-sweep/figures/history.dat'
 
 # Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).
-set title 'W5: test loss during training' noenhanced font ',14' offset 0,1.2
+set title 'W5: test loss during training' noenhanced font ',14' offset 0,2.2
+set label 3 '5 seeds' at graph 0.5, graph 1 offset 0,2.1 center noenhanced font ',10' tc rgb '#555555'
 set label 1 'Every loss'."\047".'s test loss over the 10 epochs.' at graph 0.5, graph 1 offset 0,1.1 center noenhanced font ',10'
-set tmargin 5
+set tmargin 6
 set xlabel 'epoch' noenhanced
 set ylabel 'test loss (each model'."\047".'s own loss) (log scale)' noenhanced
-set key outside right top vertical noenhanced spacing 1.3
+set key outside right top vertical noenhanced spacing 1.3 width 2
 set key title 'mean and 95% CI'."\n".'over 5 seeds' noenhanced
 set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
@@ -26,33 +27,49 @@ set tics nomirror out
 set logscale y 10
 floor = 0.0003455351572483778  # a tenth of the smallest value: lower interval ends are drawn here at the lowest
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#ff7f0e' lw 2 pt 4 ps 1.2  # bce
-set style line 2 lc rgb '#17becf' lw 2 pt 10 ps 1.2  # cce
-set style line 3 lc rgb '#d62728' lw 2 pt 5 ps 1.2  # mae
-set style line 4 lc rgb '#8c564b' lw 2 pt 11 ps 1.2  # msle
-set style line 5 lc rgb '#1f77b4' lw 2 pt 7 ps 1.2  # mse
-set style line 6 lc rgb '#bcbd22' lw 2 pt 6 ps 1.2  # poisson
-set style line 7 lc rgb '#b8860b' lw 2 pt 3 ps 1.2  # sqhinge
-set style line 8 lc rgb '#e377c2' lw 2 pt 8 ps 1.2  # focal
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#ff7f0e' lw 2 dt 1 pt 4 ps 1.2  # bce
+set style line 2 lc rgb '#17becf' lw 2 dt 1 pt 10 ps 1.2  # cce
+set style line 3 lc rgb '#d62728' lw 2 dt 1 pt 5 ps 1.2  # mae
+set style line 4 lc rgb '#8c564b' lw 2 dt 1 pt 11 ps 1.2  # msle
+set style line 5 lc rgb '#1f77b4' lw 2 dt 1 pt 7 ps 1.2  # mse
+set style line 6 lc rgb '#bcbd22' lw 2 dt 1 pt 6 ps 1.2  # poisson
+set style line 7 lc rgb '#b8860b' lw 2 dt 1 pt 3 ps 1.2  # sqhinge
+set style line 8 lc rgb '#e377c2' lw 2 dt 1 pt 8 ps 1.2  # focal
 
 plot \
-    data index 0 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#ff7f0e' fs transparent solid 0.18 noborder notitle, \
-    data index 0 using 1:2 with linespoints ls 1 pi 1 title 'bce' noenhanced, \
-    data index 1 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#17becf' fs transparent solid 0.18 noborder notitle, \
-    data index 1 using 1:2 with linespoints ls 2 pi 1 title 'cce' noenhanced, \
-    data index 2 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#d62728' fs transparent solid 0.18 noborder notitle, \
-    data index 2 using 1:2 with linespoints ls 3 pi 1 title 'mae' noenhanced, \
-    data index 3 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#8c564b' fs transparent solid 0.18 noborder notitle, \
-    data index 3 using 1:2 with linespoints ls 4 pi 1 title 'msle' noenhanced, \
-    data index 4 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#1f77b4' fs transparent solid 0.18 noborder notitle, \
-    data index 4 using 1:2 with linespoints ls 5 pi 1 title 'mse' noenhanced, \
-    data index 5 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#bcbd22' fs transparent solid 0.18 noborder notitle, \
-    data index 5 using 1:2 with linespoints ls 6 pi 1 title 'poisson' noenhanced, \
-    data index 6 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#b8860b' fs transparent solid 0.18 noborder notitle, \
-    data index 6 using 1:2 with linespoints ls 7 pi 1 title 'sqhinge' noenhanced, \
-    data index 7 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#e377c2' fs transparent solid 0.18 noborder notitle, \
-    data index 7 using 1:2 with linespoints ls 8 pi 1 title 'focal' noenhanced
+    data index 0 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#ff7f0e' fs transparent solid 0.12 noborder notitle, \
+    data index 1 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#17becf' fs transparent solid 0.12 noborder notitle, \
+    data index 2 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#d62728' fs transparent solid 0.12 noborder notitle, \
+    data index 3 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#8c564b' fs transparent solid 0.12 noborder notitle, \
+    data index 4 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#1f77b4' fs transparent solid 0.12 noborder notitle, \
+    data index 5 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#bcbd22' fs transparent solid 0.12 noborder notitle, \
+    data index 6 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#b8860b' fs transparent solid 0.12 noborder notitle, \
+    data index 7 using 1:($3 > floor ? $3 : floor):4 with filledcurves fc rgb '#e377c2' fs transparent solid 0.12 noborder notitle, \
+    data index 0 using 1:2 with lines ls 1 notitle, \
+    data index 0 every 1::0 using 1:2 with points ls 1 notitle, \
+    keyentry with linespoints ls 1 title 'bce' noenhanced, \
+    data index 1 using 1:2 with lines ls 2 notitle, \
+    data index 1 every 1::0 using 1:2 with points ls 2 notitle, \
+    keyentry with linespoints ls 2 title 'cce' noenhanced, \
+    data index 2 using 1:2 with lines ls 3 notitle, \
+    data index 2 every 1::0 using 1:2 with points ls 3 notitle, \
+    keyentry with linespoints ls 3 title 'mae' noenhanced, \
+    data index 3 using 1:2 with lines ls 4 notitle, \
+    data index 3 every 1::0 using 1:2 with points ls 4 notitle, \
+    keyentry with linespoints ls 4 title 'msle' noenhanced, \
+    data index 4 using 1:2 with lines ls 5 notitle, \
+    data index 4 every 1::0 using 1:2 with points ls 5 notitle, \
+    keyentry with linespoints ls 5 title 'mse' noenhanced, \
+    data index 5 using 1:2 with lines ls 6 notitle, \
+    data index 5 every 1::0 using 1:2 with points ls 6 notitle, \
+    keyentry with linespoints ls 6 title 'poisson' noenhanced, \
+    data index 6 using 1:2 with lines ls 7 notitle, \
+    data index 6 every 1::0 using 1:2 with points ls 7 notitle, \
+    keyentry with linespoints ls 7 title 'sqhinge' noenhanced, \
+    data index 7 using 1:2 with lines ls 8 notitle, \
+    data index 7 every 1::0 using 1:2 with points ls 8 notitle, \
+    keyentry with linespoints ls 8 title 'focal' noenhanced
 
 # The same figure as SVG.
 set terminal svg size 1000,650 dynamic enhanced font 'DejaVu Sans,11'

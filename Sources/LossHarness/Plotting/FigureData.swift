@@ -7,7 +7,7 @@ import LossCore
 ///
 /// | type | columns |
 /// | --- | --- |
-/// | lines | x, mean, ci95_low, ci95_high, n |
+/// | lines | x, mean, ci95_low, ci95_high, n (a reference line: its two ends, at the lowest and highest x) |
 /// | bars | group, position, mean, ci95_low, ci95_high, n |
 /// | box | group, position, median, q1, q3, min, max, n, value_1 ... value_N (one per seed) |
 /// | history | epoch, mean, ci95_low, ci95_high, n |
@@ -28,17 +28,42 @@ public struct FigureData: Sendable, Equatable {
         /// The loss, which picks the colour; `nil` for a label the experiment no longer has.
         public var kind: LossDefinition?
         public var rows: [[Double]]
+        /// A loss without the loss parameter along x, drawn as a horizontal line: two rows, at the
+        /// lowest and the highest x of the figure, with the same mean and interval.
+        public var isReference: Bool
+        /// The series name the block belongs to (its `name` adds other swept values), for `style`.
+        public var series: String
 
-        public init(name: String, label: String, kind: LossDefinition?, rows: [[Double]]) {
+        public init(name: String, label: String, kind: LossDefinition?, rows: [[Double]], isReference: Bool = false, series: String? = nil) {
             self.name = name
             self.label = label
             self.kind = kind
             self.rows = rows
+            self.isReference = isReference
+            self.series = series ?? name
+        }
+    }
+
+    /// One panel of a faceted figure (`facet`): the blocks of one value of the facet path.
+    public struct Panel: Sendable, Equatable {
+        /// The panel's title, `noise = 0.1`.
+        public var title: String
+        /// Indices into ``FigureData/blocks``.
+        public var blocks: Range<Int>
+        /// The panel's own tic labels (see ``FigureData/categories``).
+        public var categories: [String]
+
+        public init(title: String, blocks: Range<Int>, categories: [String]) {
+            self.title = title
+            self.blocks = blocks
+            self.categories = categories
         }
     }
 
     public var columns: [String]
     public var blocks: [Block]
+    /// The panels of a faceted figure, in the facet path's value order; empty for one plot.
+    public var panels: [Panel] = []
     /// Tic labels at x = 0, 1, ... of a categorical x axis (bars, box, lines over non-numbers);
     /// empty when x is numeric.
     public var categories: [String]

@@ -20,13 +20,49 @@ public enum FigureDataBuilder {
     }
 
     public static func build(_ spec: FigureSpec, experiment: Experiment, table: CSVTable) -> FigureData {
-        switch spec.type {
+        if let facet = spec.facet { return faceted(spec, facet: facet, experiment: experiment, table: table) }
+        return switch spec.type {
         case .lines: lines(spec, experiment: experiment, summary: table)
         case .bars: bars(spec, experiment: experiment, summary: table)
         case .box: box(spec, experiment: experiment, trials: table)
         case .history: history(spec, experiment: experiment, history: table)
         case .curves: curves(spec, experiment: experiment, curves: table)
         }
+    }
+
+    /// A faceted figure: the data of each value of the facet path (as if `where` fixed it), one
+    /// after the other, with a ``FigureData/Panel`` per value that has results.
+    static func faceted(_ spec: FigureSpec, facet: String, experiment: Experiment, table: CSVTable) -> FigureData {
+        let values = experiment.sweptFields.first { $0.path == facet }?.values ?? []
+        var combined = FigureData(columns: [], source: source(of: spec.type))
+        var counts: [Int] = []
+        let name = GnuplotScript.words(facet)
+        for value in values {
+            var panelSpec = spec
+            panelSpec.facet = nil
+            panelSpec.conditions[facet] = value
+            let panel = build(panelSpec, experiment: experiment, table: table)
+            if combined.columns.count < panel.columns.count { combined.columns = panel.columns }
+            for note in panel.notes where !combined.notes.contains(note) { combined.notes.append(note) }
+            guard !panel.blocks.isEmpty else {
+                combined.notes.append("no results for \(facet) = \(value)")
+                continue
+            }
+            let start = combined.blocks.count
+            combined.blocks += panel.blocks
+            combined.panels.append(FigureData.Panel(title: "\(name) = " + FigureRowGrouping.display(value.description),
+                                                    blocks: start..<combined.blocks.count, categories: panel.categories))
+            combined.xValues += panel.xValues
+            combined.yValues += panel.yValues
+            if let seeds = panel.seedCounts { counts += [seeds.lowerBound, seeds.upperBound] }
+        }
+        // Box rows carry one column per seed: pad every row to the widest panel's columns.
+        let width = combined.columns.count
+        for index in combined.blocks.indices {
+            combined.blocks[index].rows = combined.blocks[index].rows.map { $0 + Array(repeating: .nan, count: max(0, width - $0.count)) }
+        }
+        combined.seedCounts = seedRange(counts)
+        return combined
     }
 
     // MARK: Shared
@@ -69,21 +105,29 @@ public enum FigureDataBuilder {
         return (rows, keys)
     }
 
-    /// Drops rows whose loss lacks the x parameter, with a note naming their series.
-    static func placeable(_ rows: [(FigureRowGrouping.Key, [String])], grouping: FigureRowGrouping, xPath: String?)
-        -> (rows: [(FigureRowGrouping.Key, [String])], notes: [String]) {
-        guard let xPath else { return (rows, []) }
+    /// Splits off rows whose loss lacks the x parameter (an empty x cell). With `references` they
+    /// come back as reference rows (horizontal lines); without, they are dropped with a note
+    /// naming their series.
+    static func placeable(_ rows: [(FigureRowGrouping.Key, [String])], grouping: FigureRowGrouping, xPath: String?,
+                          references: Bool = false)
+        -> (rows: [(FigureRowGrouping.Key, [String])], references: [(FigureRowGrouping.Key, [String])], notes: [String]) {
+        guard let xPath else { return (rows, [], []) }
         var kept: [(FigureRowGrouping.Key, [String])] = []
+        var unplaced: [(FigureRowGrouping.Key, [String])] = []
         var dropped: [String] = []
         for (key, row) in rows {
             if grouping.x(row).isEmpty {
                 if !dropped.contains(key.series) { dropped.append(key.series) }
+                unplaced.append((key, row))
             } else {
                 kept.append((key, row))
             }
         }
         let field = xPath.split(separator: ".").last.map(String.init) ?? xPath
-        return (kept, dropped.map { "series \"\($0)\" has no \(field), so it has no place along x and is not drawn" })
+        if references {
+            return (kept, unplaced, dropped.map { "series \"\($0)\" has no \(field): drawn as a horizontal reference line across x" })
+        }
+        return (kept, [], dropped.map { "series \"\($0)\" has no \(field), so it has no place along x and is not drawn" })
     }
 
     static func seedRange(_ counts: [Int]) -> ClosedRange<Int>? {
@@ -98,14 +142,29 @@ public enum FigureDataBuilder {
         let columns = ["x", "mean", "ci95_low", "ci95_high", "n"]
         let grouping = FigureRowGrouping(table: summary, spec: spec, experiment: experiment, xPath: spec.x)
         let selected = selectedRows(grouping, metric: spec.y)
-        let (rows, dropNotes) = placeable(selected.rows, grouping: grouping, xPath: spec.x)
+        let (rows, referenceRows, dropNotes) = placeable(selected.rows, grouping: grouping, xPath: spec.x, references: spec.referenceLines)
         let (values, numeric) = axisValues(path: spec.x ?? "", experiment: experiment, present: rows.map { grouping.x($0.1) })
         let byKey = Dictionary(grouping: rows, by: \.0).mapValues { $0.map(\.1) }
-        let (keys, notes) = grouping.order(selected.keys.filter { byKey[$0] != nil })
+        let referenceByKey = Dictionary(grouping: referenceRows, by: \.0).mapValues { $0.map(\.1) }
+        let (keys, notes) = grouping.order(selected.keys.filter { byKey[$0] != nil || referenceByKey[$0] != nil })
         var data = FigureData(columns: columns, categories: numeric ? [] : values.map(FigureRowGrouping.display),
                               notes: dropNotes + notes, source: "summary.csv")
         var counts: [Int] = []
+        let xPositions = numeric ? values.map(number) : values.indices.map(Double.init)
+        let field = spec.x.map(GnuplotScript.words) ?? ""
         for key in keys {
+            if byKey[key] == nil {
+                guard let row = referenceByKey[key]?.first, let low = xPositions.min(), let high = xPositions.max() else { continue }
+                let n = Int(summary.value(row, "n") ?? "") ?? 0
+                counts.append(n)
+                let ends = [number(summary.value(row, "mean") ?? ""), number(summary.value(row, "ci95_low") ?? ""),
+                            number(summary.value(row, "ci95_high") ?? ""), Double(n)]
+                data.blocks.append(FigureData.Block(name: grouping.name(key) + " (no \(field))", label: key.label,
+                                                    kind: grouping.kind(label: key.label), rows: [[low] + ends, [high] + ends],
+                                                    isReference: true, series: key.series))
+                data.yValues.append(ends[0])
+                continue
+            }
             let blockRows = byKey[key]!
                 .sorted { values.firstIndex(of: grouping.x($0))! < values.firstIndex(of: grouping.x($1))! }
             let numbers: [[Double]] = blockRows.map { row in
@@ -116,7 +175,8 @@ public enum FigureDataBuilder {
                 return [x, number(summary.value(row, "mean") ?? ""), number(summary.value(row, "ci95_low") ?? ""),
                         number(summary.value(row, "ci95_high") ?? ""), Double(n)]
             }
-            data.blocks.append(FigureData.Block(name: grouping.name(key), label: key.label, kind: grouping.kind(label: key.label), rows: numbers))
+            data.blocks.append(FigureData.Block(name: grouping.name(key), label: key.label, kind: grouping.kind(label: key.label),
+                                                rows: numbers, series: key.series))
             data.xValues += numbers.map { $0[0] }
             data.yValues += numbers.map { $0[1] }
         }
@@ -147,7 +207,7 @@ public enum FigureDataBuilder {
         let columns = ["group", "position", "mean", "ci95_low", "ci95_high", "n"]
         let grouping = FigureRowGrouping(table: summary, spec: spec, experiment: experiment, xPath: spec.x)
         let selected = selectedRows(grouping, metric: spec.y)
-        let (rows, dropNotes) = placeable(selected.rows, grouping: grouping, xPath: spec.x)
+        let (rows, _, dropNotes) = placeable(selected.rows, grouping: grouping, xPath: spec.x)
         let groupValues = groups(spec, experiment: experiment, grouping: grouping, rows: rows)
         let byKey = Dictionary(grouping: rows, by: \.0).mapValues { $0.map(\.1) }
         let (keys, notes) = grouping.order(selected.keys.filter { byKey[$0] != nil })
@@ -167,7 +227,7 @@ public enum FigureDataBuilder {
                 numbers.append([Double(group), position, number(summary.value(row, "mean") ?? ""),
                                 number(summary.value(row, "ci95_low") ?? ""), number(summary.value(row, "ci95_high") ?? ""), Double(n)])
             }
-            data.blocks.append(FigureData.Block(name: grouping.name(key), label: key.label, kind: grouping.kind(label: key.label), rows: numbers))
+            data.blocks.append(FigureData.Block(name: grouping.name(key), label: key.label, kind: grouping.kind(label: key.label), rows: numbers, series: key.series))
             data.yValues += numbers.map { $0[2] }
         }
         data.seedCounts = seedRange(counts)
@@ -177,7 +237,7 @@ public enum FigureDataBuilder {
     static func box(_ spec: FigureSpec, experiment: Experiment, trials: CSVTable) -> FigureData {
         let grouping = FigureRowGrouping(table: trials, spec: spec, experiment: experiment, xPath: spec.x)
         let selected = selectedRows(grouping, metric: nil)
-        let (rows, dropNotes) = placeable(selected.rows, grouping: grouping, xPath: spec.x)
+        let (rows, _, dropNotes) = placeable(selected.rows, grouping: grouping, xPath: spec.x)
         let groupValues = groups(spec, experiment: experiment, grouping: grouping, rows: rows)
         let byKey = Dictionary(grouping: rows, by: \.0).mapValues { $0.map(\.1) }
         let (keys, notes) = grouping.order(selected.keys.filter { byKey[$0] != nil })
@@ -215,7 +275,7 @@ public enum FigureDataBuilder {
                 data.yValues += values
             }
             guard !numbers.isEmpty else { continue }
-            data.blocks.append(FigureData.Block(name: grouping.name(key), label: key.label, kind: grouping.kind(label: key.label), rows: numbers))
+            data.blocks.append(FigureData.Block(name: grouping.name(key), label: key.label, kind: grouping.kind(label: key.label), rows: numbers, series: key.series))
         }
         data.seedCounts = seedRange(counts)
         return data
@@ -244,7 +304,7 @@ public enum FigureDataBuilder {
                         summary.confidenceInterval95?.upper ?? .nan, Double(summary.count)]
             }
             guard !numbers.isEmpty else { continue }
-            data.blocks.append(FigureData.Block(name: grouping.name(key), label: key.label, kind: grouping.kind(label: key.label), rows: numbers))
+            data.blocks.append(FigureData.Block(name: grouping.name(key), label: key.label, kind: grouping.kind(label: key.label), rows: numbers, series: key.series))
             data.xValues += numbers.map { $0[0] }
             data.yValues += numbers.map { $0[1] }
         }
@@ -270,7 +330,7 @@ public enum FigureDataBuilder {
                 data.notes.append("series \"\(grouping.name(key))\" has no \(spec.y) values")
                 continue
             }
-            data.blocks.append(FigureData.Block(name: grouping.name(key), label: key.label, kind: grouping.kind(label: key.label), rows: numbers))
+            data.blocks.append(FigureData.Block(name: grouping.name(key), label: key.label, kind: grouping.kind(label: key.label), rows: numbers, series: key.series))
             data.xValues += numbers.map { $0[0] }
             data.yValues += numbers.map { $0[1] }
         }

@@ -15,6 +15,11 @@ import LossCore
 ///     series: ["mse", "mae"],              // which series (or loss labels), in this order (default: all, grid order)
 ///     errorbars: "band",                   // see below
 ///     caption: "...",                      // optional text under the title
+///     style: {series: {mae: {color: "#d62728", dash: "dashed", marker: "square"}}},  // per series or loss label
+///     xrange: [0, null], yrange: [0.1, 10], // axis limits; null leaves that end to gnuplot
+///     legend: "outside",                   // outside (default) | inside | below | none
+///     reference_lines: true,               // lines with x a loss parameter: losses without it as horizontal lines
+///     facet: "dataset.noise",              // one panel per value of a swept path, side by side
 ///   }
 /// ]
 /// ```
@@ -26,7 +31,7 @@ import LossCore
 /// | lines | a swept path (required) | a metric | band (default), bars, none: 95% CI | summary.csv |
 /// | bars | optional swept path giving groups of bars (default: one group) | a metric | bars (default), none | summary.csv |
 /// | box | optional swept path giving groups of boxes (default: one group) | a metric | (none: the box is the spread) | trials.csv |
-/// | history | "epoch" (implied) | train_loss, test_loss (default) or a metric | band (default), bars, none: 95% CI across seeds | history.csv |
+/// | history | "epoch" (implied) | a metric (default: the study's first), or train_loss, test_loss (each series its own loss) | band (default), bars, none: 95% CI across seeds | history.csv |
 /// | curves | "x" (implied) | value (default), gradient, gradient_logit | (none: no seeds) | curves.csv |
 ///
 /// `curves` figures belong to `kind: "curves"` experiments and the other types to training
@@ -37,6 +42,10 @@ import LossCore
 /// losses that have the parameter and leaves the other losses in (so `{"loss.delta": 1}` keeps
 /// Huber with delta 1 beside MSE). A `series` entry is a series name as in the results
 /// (`huber(delta=1)`), or a loss label, which stands for all its series in grid order.
+///
+/// When x is a loss parameter (`loss.delta`), losses without it (MSE beside Huber) have no place
+/// along x: with `reference_lines` (the default) each is drawn as a horizontal line at its mean,
+/// with its band, across the whole axis; with `reference_lines: false` they are left out.
 public struct FigureSpec: Sendable, Hashable {
     public enum FigureType: String, Sendable, CaseIterable {
         case lines, bars, box, history, curves
@@ -48,6 +57,45 @@ public struct FigureSpec: Sendable, Hashable {
         case logarithmic
         /// Logarithmic when every plotted value is > 0 and max/min > 100.
         case automatic
+    }
+
+    /// Where the key goes: right of the plot (`outside`, the default), in its top right corner on
+    /// a white box (`inside`), in rows under it (`below`), or nowhere (`none`).
+    public enum Legend: String, Sendable, CaseIterable {
+        case outside, inside, below, none
+    }
+
+    /// Axis limits from `xrange`/`yrange`: `[low, high]`, either end `null` for gnuplot's own.
+    public struct AxisRange: Sendable, Hashable {
+        public var low: Double?
+        public var high: Double?
+
+        public init(low: Double?, high: Double?) {
+            self.low = low
+            self.high = high
+        }
+    }
+
+    /// What a figure's `style.series` sets for one series (or every series of a loss label);
+    /// `nil` keeps the palette's choice.
+    public struct StyleOverride: Sendable, Hashable {
+        /// `#rrggbb`.
+        public var color: String?
+        /// 1-based index into ``SeriesStyle/dashes``.
+        public var dashType: Int?
+        /// 1-based index into ``SeriesStyle/markers``.
+        public var pointType: Int?
+
+        public init(color: String? = nil, dashType: Int? = nil, pointType: Int? = nil) {
+            self.color = color
+            self.dashType = dashType
+            self.pointType = pointType
+        }
+
+        /// `style` with the fields this override sets replaced.
+        public func applied(to style: SeriesStyle) -> SeriesStyle {
+            SeriesStyle(color: color ?? style.color, pointType: pointType ?? style.pointType, dashType: dashType ?? style.dashType)
+        }
     }
 
     public enum ErrorBars: String, Sendable, CaseIterable {
@@ -80,6 +128,20 @@ public struct FigureSpec: Sendable, Hashable {
     public var series: [String]?
     public var errorBars: ErrorBars
     public var caption: String?
+    /// Series name or loss label to what its style changes (`style.series`).
+    public var styles: [String: StyleOverride] = [:]
+    public var xRange: AxisRange?
+    public var yRange: AxisRange?
+    public var legend: Legend = .outside
+    /// Whether losses without the loss parameter along x are drawn as horizontal lines.
+    public var referenceLines: Bool = true
+    /// A swept path with one panel per value (`facet`); `nil`: one plot.
+    public var facet: String?
+
+    /// The style override of a series: its own entry, else its loss label's.
+    public func styleOverride(series: String, label: String) -> StyleOverride? {
+        styles[series] ?? styles[label]
+    }
 
     /// Figure names: lower-case letters, digits, '-' and '_', starting with a letter or digit.
     public static let namePattern = "[a-z0-9][a-z0-9_-]{0,63}: lower-case letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters"
@@ -93,7 +155,7 @@ public struct FigureSpec: Sendable, Hashable {
         Field("x", .text(maxLength: 200), default: nil, sweepable: false,
               "lines: the swept path along x (required); bars, box: an optional swept path grouping the bars; history: \"epoch\"; curves: \"x\""),
         Field("y", .text(maxLength: 200), default: nil, sweepable: false,
-              "lines, bars, box: a metric; history: train_loss, test_loss (default) or a metric; curves: value (default), gradient, gradient_logit"),
+              "lines, bars, box: a metric; history: a metric (default: the study's first) or train_loss, test_loss (each series its own loss); curves: value (default), gradient, gradient_logit"),
         Field("xlabel", .text(maxLength: 200), default: nil, sweepable: false, "x axis label (default: from x; \"(log scale)\" is added when log)"),
         Field("ylabel", .text(maxLength: 200), default: nil, sweepable: false, "y axis label (default: from y; \"(log scale)\" is added when log)"),
         Field("logx", .structured, default: .string("auto"), sweepable: false, "true, false or \"auto\" (log when all values > 0 and max/min > 100)"),
@@ -103,6 +165,18 @@ public struct FigureSpec: Sendable, Hashable {
         Field("errorbars", .choice(ErrorBars.allCases.map(\.rawValue)), default: nil, sweepable: false,
               "lines, history: band (default), bars or none; bars: bars (default) or none"),
         Field("caption", .text(maxLength: 500), default: nil, sweepable: false, "text under the title"),
+        Field("style", .structured, default: .object([:]), sweepable: false,
+              "per series or loss label: {series: {mae: {color: \"#rrggbb\", dash: one of " + SeriesStyle.dashes.joined(separator: ", ")
+              + ", marker: one of " + SeriesStyle.markers.joined(separator: ", ") + "}}}"),
+        Field("xrange", .structured, default: nil, sweepable: false,
+              "x axis limits [low, high], null for an end gnuplot picks (lines, history, curves; > 0 on a log axis)"),
+        Field("yrange", .structured, default: nil, sweepable: false, "y axis limits [low, high], null for an end gnuplot picks (> 0 on a log axis)"),
+        Field("legend", .choice(FigureSpec.Legend.allCases.map(\.rawValue)), default: .string("outside"), sweepable: false,
+              "where the key goes: outside (right of the plot), inside (top right corner), below, none"),
+        Field("facet", .text(maxLength: 200), default: nil, sweepable: false,
+              "a swept path other than x and where's: one panel per value, side by side with a shared y axis (lines, bars, box, history)"),
+        Field("reference_lines", .bool, default: .bool(true), sweepable: false,
+              "lines with x a loss parameter: draw the losses without it as horizontal lines with their band (false: leave them out)"),
     ]
 
     /// Every figure of `experiment`, validated against its kind, settings, swept paths, metrics
@@ -201,10 +275,24 @@ struct FigureSpecParser {
             let conditions = parseWhere(members["where"], x: x, path: path)
             let series = parseSeries(members["series"], x: type == .lines ? x : nil, path: path)
             let errorBars = parseErrorBars(members["errorbars"], type: type, path: path)
+            let styles = parseStyle(members["style"], x: type == .lines ? x : nil, path: path)
+            let xRange = parseRange(members["xrange"], path: "\(path).xrange", scale: xScale,
+                                    categoricalType: [.bars, .box].contains(type) ? type : nil)
+            let yRange = parseRange(members["yrange"], path: "\(path).yrange", scale: yScale, categoricalType: nil)
+            let legend = parseLegend(members["legend"], path: "\(path).legend")
+            let referenceLines = parseReferenceLines(members["reference_lines"], path: "\(path).reference_lines")
+            let facet = parseFacet(members["facet"], type: type, x: x, conditions: conditions, path: "\(path).facet")
             guard let name, let y else { continue }
-            specs.append(FigureSpec(index: index, name: name, type: type, title: title, x: x, y: y, xLabel: xLabel, yLabel: yLabel,
-                                    xScale: xScale, yScale: yScale, conditions: conditions, series: series, errorBars: errorBars,
-                                    caption: caption))
+            var spec = FigureSpec(index: index, name: name, type: type, title: title, x: x, y: y, xLabel: xLabel, yLabel: yLabel,
+                                  xScale: xScale, yScale: yScale, conditions: conditions, series: series, errorBars: errorBars,
+                                  caption: caption)
+            spec.styles = styles
+            spec.xRange = xRange
+            spec.yRange = yRange
+            spec.legend = legend
+            spec.referenceLines = referenceLines
+            spec.facet = facet
+            specs.append(spec)
         }
         return specs
     }
@@ -337,7 +425,7 @@ struct FigureSpecParser {
             }
             return word
         case .history:
-            guard let value else { return "test_loss" }
+            guard let value else { return defaultHistoryMetric }
             if value == .string("train_loss") || value == .string("test_loss") { return value.stringValue }
             return metric(value, path: "\(path).y", extra: ["train_loss", "test_loss"], metricNames: metricNames)
         case .lines, .bars, .box:
@@ -348,6 +436,14 @@ struct FigureSpecParser {
             }
             return metric(value, path: "\(path).y", extra: [], metricNames: metricNames)
         }
+    }
+
+    /// What a history figure shows without `y`: the study's first metric, which every loss of the
+    /// study is measured by, so the lines share one scale; `test_loss` (each series its own loss)
+    /// only when no metric can be named (no metrics list and no single task).
+    var defaultHistoryMetric: String {
+        let metrics = experiment.metrics ?? experiment.task.map { task in Metric.allCases.filter { $0.applies(to: task) } } ?? []
+        return metrics.first?.rawValue ?? "test_loss"
     }
 
     private mutating func metric(_ value: JSONValue, path: String, extra: [String], metricNames: [String]) -> String? {
@@ -415,14 +511,7 @@ struct FigureSpecParser {
             fail("\(path).series", value, "at least one series (or leave the field out for every series)")
             return nil
         }
-        var candidates: [String] = []
-        for (series, label, parameters) in seriesNames {
-            var names = [label, series]
-            if let x { names.append(SeriesName.make(label: label, parameters: parameters.filter { $0.key != x })) }
-            for name in names where !candidates.contains(name) {
-                candidates.append(name)
-            }
-        }
+        let candidates = seriesCandidates(x: x)
         var result: [String] = []
         for (index, item) in items.enumerated() {
             let itemPath = "\(path).series[\(index)]"
@@ -461,6 +550,158 @@ struct FigureSpecParser {
             return fallback
         }
         return bars
+    }
+
+    // MARK: Presentation
+
+    /// The names `style.series` and `series` accept: loss labels, series names and, when x is a
+    /// loss parameter, series names without it.
+    func seriesCandidates(x: String?) -> [String] {
+        var candidates: [String] = []
+        for (series, label, parameters) in seriesNames {
+            var names = [label, series]
+            if let x { names.append(SeriesName.make(label: label, parameters: parameters.filter { $0.key != x })) }
+            for name in names where !candidates.contains(name) {
+                candidates.append(name)
+            }
+        }
+        return candidates
+    }
+
+    private mutating func parseStyle(_ value: JSONValue?, x: String?, path: String) -> [String: FigureSpec.StyleOverride] {
+        guard let value else { return [:] }
+        let stylePath = "\(path).style"
+        guard case .object(let members) = value else {
+            fail(stylePath, value, "an object {series: {<series or loss label>: {color: \"#rrggbb\", dash: ..., marker: ...}}}")
+            return [:]
+        }
+        for key in members.keys.sorted() where key != "series" {
+            fail("\(stylePath).\(key)", nil, "a known field", suggestion: "Unknown field. " + (didYouMean(key, ["series"]) ?? "Known fields: series"))
+        }
+        guard let series = members["series"] else { return [:] }
+        guard case .object(let entries) = series else {
+            fail("\(stylePath).series", series, "an object of series name or loss label: {color, dash, marker}, e.g. {\"mae\": {dash: \"dashed\"}}")
+            return [:]
+        }
+        let candidates = seriesCandidates(x: x)
+        var result: [String: FigureSpec.StyleOverride] = [:]
+        for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            let entryPath = "\(stylePath).series.\(name)"
+            guard candidates.contains(name) else {
+                fail(entryPath, nil, "a series or loss label of this experiment: " + candidates.joined(separator: ", "),
+                     suggestion: didYouMean(name, candidates))
+                continue
+            }
+            guard case .object(let fields) = entry else {
+                fail(entryPath, entry, "an object {color: \"#rrggbb\", dash: ..., marker: ...}")
+                continue
+            }
+            var override = FigureSpec.StyleOverride()
+            let known = ["color", "dash", "marker"]
+            for key in fields.keys.sorted() where !known.contains(key) {
+                fail("\(entryPath).\(key)", nil, "a known field",
+                     suggestion: "Unknown field. " + (didYouMean(key, known) ?? "Known fields: " + known.joined(separator: ", ")))
+            }
+            if let color = fields["color"] {
+                if case .string(let text) = color, CIELabColor(hex: text.lowercased()) != nil {
+                    override.color = text.lowercased()
+                } else {
+                    fail("\(entryPath).color", color, "a colour as \"#rrggbb\" (six hexadecimal digits), e.g. \"#d62728\"")
+                }
+            }
+            if let dash = fields["dash"] {
+                override.dashType = choice(dash, among: SeriesStyle.dashes, path: "\(entryPath).dash").map { $0 + 1 }
+            }
+            if let marker = fields["marker"] {
+                override.pointType = choice(marker, among: SeriesStyle.markers, path: "\(entryPath).marker").map { $0 + 1 }
+            }
+            result[name] = override
+        }
+        return result
+    }
+
+    /// The position of `value` among `words`, or `nil` after reporting it.
+    private mutating func choice(_ value: JSONValue, among words: [String], path: String) -> Int? {
+        if case .string(let word) = value, let index = words.firstIndex(of: word) { return index }
+        let word: String = if case .string(let s) = value { s } else { "" }
+        fail(path, value, "one of " + list(words), suggestion: didYouMean(word, words))
+        return nil
+    }
+
+    private mutating func parseRange(_ value: JSONValue?, path: String, scale: FigureSpec.Scale,
+                                     categoricalType: FigureSpec.FigureType?) -> FigureSpec.AxisRange? {
+        guard let value else { return nil }
+        if let categoricalType {
+            fail(path, value, "no xrange (the x axis of a \(categoricalType.rawValue) figure is categorical: one group per value)",
+                 suggestion: "Use where or series to choose what is drawn")
+            return nil
+        }
+        let shape = "[low, high]: two numbers, or null for an end gnuplot picks, e.g. [0, 1] or [0.001, null]"
+        guard case .array(let ends) = value, ends.count == 2 else {
+            fail(path, value, shape)
+            return nil
+        }
+        var numbers: [Double?] = []
+        for end in ends {
+            switch end {
+            case .null: numbers.append(nil)
+            case .number(let x) where x.isFinite: numbers.append(x)
+            default:
+                fail(path, value, shape)
+                return nil
+            }
+        }
+        let range = FigureSpec.AxisRange(low: numbers[0], high: numbers[1])
+        if let low = range.low, let high = range.high, low >= high {
+            fail(path, value, "low < high", suggestion: "Write the smaller end first: [\(formatJSONNumber(high)), \(formatJSONNumber(low))]")
+            return nil
+        }
+        if scale == .logarithmic, let bad = [range.low, range.high].compactMap({ $0 }).first(where: { $0 <= 0 }) {
+            let axis = path.hasSuffix("xrange") ? "logx" : "logy"
+            fail(path, value, "ends > 0 (\(axis) is true, and a log axis cannot reach \(formatJSONNumber(bad)))",
+                 suggestion: "Use null for that end, or set \(axis): false")
+            return nil
+        }
+        return range
+    }
+
+    private mutating func parseLegend(_ value: JSONValue?, path: String) -> FigureSpec.Legend {
+        guard let value else { return .outside }
+        let words = FigureSpec.Legend.allCases.map(\.rawValue)
+        return choice(value, among: words, path: path).map { FigureSpec.Legend.allCases[$0] } ?? .outside
+    }
+
+    private mutating func parseFacet(_ value: JSONValue?, type: FigureSpec.FigureType, x: String?,
+                                     conditions: [String: JSONValue], path: String) -> String? {
+        guard let value else { return nil }
+        if type == .curves {
+            fail(path, value, "no facet (a curves figure draws every loss in one plot)")
+            return nil
+        }
+        guard let facet = sweptPath(value, path: path) else { return nil }
+        if facet == x {
+            fail(path, value, "a path other than x (\(facet) is along the x axis of this figure)")
+            return nil
+        }
+        if conditions[facet] != nil {
+            fail(path, value, "a path that where does not fix (where keeps only \(facet) = \(conditions[facet]!))")
+            return nil
+        }
+        if facet.hasPrefix("loss.") {
+            fail(path, value, "a swept dataset, model or training path (a loss parameter belongs to some losses only: use it as x or in series)")
+            return nil
+        }
+        return facet
+    }
+
+    private mutating func parseReferenceLines(_ value: JSONValue?, path: String) -> Bool {
+        switch value {
+        case nil: return true
+        case .bool(let on)?: return on
+        default:
+            fail(path, value, "true or false")
+            return true
+        }
     }
 }
 

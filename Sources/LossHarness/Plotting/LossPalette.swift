@@ -1,15 +1,40 @@
 import LossCore
 
-/// The colour and point type of a series in a figure.
+/// How a series is drawn: colour, point type and dash pattern.
 public struct SeriesStyle: Sendable, Hashable {
     /// `#rrggbb`.
     public var color: String
-    /// A gnuplot point type (`pt`).
+    /// A gnuplot point type (`pt`, 1 to 15; see ``SeriesStyle/markers``).
     public var pointType: Int
+    /// A gnuplot dash type (`dt`, 1 to 5; see ``SeriesStyle/dashes``). Bars show it as a fill:
+    /// solid for 1, a hatch for the others (``fillPattern``).
+    public var dashType: Int
 
-    public init(color: String, pointType: Int) {
+    public init(color: String, pointType: Int, dashType: Int = 1) {
         self.color = color
         self.pointType = pointType
+        self.dashType = dashType
+    }
+
+    /// The names of the dash types a figure's `style` accepts, in gnuplot's numbering (`dt 1` ...).
+    public static let dashes = ["solid", "dashed", "dotted", "dash-dot", "dash-dot-dot"]
+
+    /// The names of gnuplot's 15 point shapes a figure's `style` accepts, in its numbering (`pt 1` ...).
+    public static let markers = [
+        "plus", "cross", "star", "open-square", "square", "open-circle", "circle", "open-triangle", "triangle",
+        "open-inverted-triangle", "inverted-triangle", "open-diamond", "diamond", "open-pentagon", "pentagon",
+    ]
+
+    /// The gnuplot fill pattern that stands for the dash type in bars (`nil`: a solid fill):
+    /// dashed 4 (hatch /), dotted 5 (hatch \\), dash-dot 1 (cross-hatch), dash-dot-dot 2 (dense cross-hatch).
+    public var fillPattern: Int? {
+        switch dashType {
+        case 2: 4
+        case 3: 5
+        case 4: 1
+        case 5: 2
+        default: nil
+        }
     }
 }
 
@@ -39,10 +64,16 @@ public struct SeriesStyle: Sendable, Hashable {
 /// The colours are Tableau's ten (matplotlib's default cycle) plus an indigo and a goldenrod;
 /// regression losses take the filled points, classification losses the open ones.
 ///
-/// Several series of one loss in a figure (focal with gamma 0, 1, 2, 5; two Huber deltas) share
-/// the loss's point type and take a sequential ramp of its hue, in the order they are drawn: from
-/// a tint (60% white) through the base colour to a shade (40% black), so the first series is the
-/// lightest and the last the darkest. A single series gets the base colour.
+/// Several series of one loss in a figure (focal with gamma 0, 1, 2, 5; cce with and without label
+/// smoothing) are told apart three ways at once, in the order they are drawn (the k-th of n):
+/// - dash: solid, dashed, dotted, dash-dot, dash-dot-dot (k mod 5); bars take the matching hatch;
+/// - marker: the loss's shape, filled and open in turn (k odd flips the fill; plus, cross and
+///   star have no open form and keep theirs);
+/// - colour: a lightness ramp of the loss's hue in CIELAB, from light to dark, whose lightness
+///   steps are as wide as a readable range allows: L\* spans 25 per step (at most 50 in all,
+///   within 25 to 75), centred on the base colour's lightness; the chroma is reduced only as far
+///   as the sRGB gamut requires. Two variants are 25 L\* apart (ΔE00 about 20), three are too.
+/// A single series gets the base style. A figure's `style` overrides any of the three per series.
 public enum LossPalette {
     /// The built-in losses' styles, by alias (the table above).
     static let table: [String: SeriesStyle] = [
@@ -105,7 +136,7 @@ public enum LossPalette {
     public static let unknown = SeriesStyle(color: "#000000", pointType: 1)
 
     /// The styles of the series of one figure, in drawing order: each loss's base style, with the
-    /// sequential ramp where one loss has several series.
+    /// variant dash, marker and lightness ramp where one loss has several series.
     public static func styles(for kinds: [LossDefinition?]) -> [SeriesStyle] {
         var totals: [LossDefinition: Int] = [:]
         for case let kind? in kinds { totals[kind, default: 0] += 1 }
@@ -115,31 +146,55 @@ public enum LossPalette {
             let base = style(for: kind)
             let position = seen[kind, default: 0]
             seen[kind] = position + 1
-            let count = totals[kind]!
-            guard count > 1 else { return base }
-            return SeriesStyle(color: ramp(base.color, position: Double(position) / Double(count - 1)), pointType: base.pointType)
+            return variant(of: base, index: position, count: totals[kind]!)
         }
     }
 
-    /// The colour at `position` in [0, 1] along the ramp of `color`: a tint with 60% white at 0,
-    /// the colour itself at 0.5, a shade with 40% black at 1 (linear in sRGB components).
-    public static func ramp(_ color: String, position: Double) -> String {
-        let (r, g, b) = components(color)
-        let t = min(max(position, 0), 1)
-        func mix(_ c: Double) -> Double {
-            t <= 0.5 ? c + (255 - c) * 0.6 * (1 - 2 * t) : c * (1 - 0.4 * (2 * t - 1))
-        }
-        return hex(mix(r), mix(g), mix(b))
+    /// The style of variant `index` of `count` series of one loss with style `base`.
+    public static func variant(of base: SeriesStyle, index: Int, count: Int) -> SeriesStyle {
+        guard count > 1 else { return base }
+        return SeriesStyle(color: ramp(base.color, index: index, count: count),
+                           pointType: index % 2 == 1 ? flippedFill(base.pointType) : base.pointType,
+                           dashType: 1 + index % SeriesStyle.dashes.count)
     }
 
-    static func components(_ color: String) -> (Double, Double, Double) {
-        let digits = Array(color.dropFirst())
-        func byte(_ i: Int) -> Double { Double(Int(String(digits[i..<i + 2]), radix: 16) ?? 0) }
-        return (byte(0), byte(2), byte(4))
+    /// The same shape with the other fill: gnuplot pairs open and filled shapes as (4, 5) squares,
+    /// (6, 7) circles, (8, 9) triangles, (10, 11) inverted triangles, (12, 13) diamonds, (14, 15)
+    /// pentagons; 1 to 3 have no fill.
+    static func flippedFill(_ pointType: Int) -> Int {
+        guard (4...15).contains(pointType) else { return pointType }
+        return pointType % 2 == 0 ? pointType + 1 : pointType - 1
+    }
+
+    /// Lightness step between neighbouring variants and the range the ramp stays in (CIELAB L\*).
+    static let rampStep = 25.0
+    static let rampLightest = 75.0
+    static let rampDarkest = 25.0
+
+    /// Colour `index` of `count` on the lightness ramp of `color` (see the type's documentation):
+    /// the lightest first. A single colour is returned unchanged.
+    public static func ramp(_ color: String, index: Int, count: Int) -> String {
+        guard count > 1, let base = CIELabColor(hex: color) else { return color }
+        let span = min(rampStep * Double(count - 1), rampLightest - rampDarkest)
+        let centre = min(max(base.lightness, rampDarkest + span / 2), rampLightest - span / 2)
+        let lightness = centre + span / 2 - span * Double(index) / Double(count - 1)
+        var scale = 1.0
+        var shade = CIELabColor(lightness: lightness, a: base.a, b: base.b)
+        // Halve the step until the colour fits in sRGB, then keep the largest chroma that does.
+        var step = 0.5
+        if !shade.isInSRGBGamut {
+            scale = 0
+            for _ in 0..<20 {
+                let trial = CIELabColor(lightness: lightness, a: base.a * (scale + step), b: base.b * (scale + step))
+                if trial.isInSRGBGamut { scale += step }
+                step /= 2
+            }
+            shade = CIELabColor(lightness: lightness, a: base.a * scale, b: base.b * scale)
+        }
+        return shade.hex
     }
 
     static func hex(_ r: Double, _ g: Double, _ b: Double) -> String {
-        let bytes = [r, g, b].map { Int(min(max($0.rounded(), 0), 255)) }
-        return "#" + bytes.map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+        CIELabColor.hex(r, g, b)
     }
 }

@@ -106,11 +106,30 @@ enum SyntheticResults {
     }
 
     @Test func aLossParameterAlongXJoinsTheSeriesOfTheLoss() throws {
-        let data = try build("[{name: \"d\", type: \"lines\", x: \"loss.delta\", y: \"mae\"}]", SyntheticResults.summary)
+        let data = try build("[{name: \"d\", type: \"lines\", x: \"loss.delta\", y: \"mae\", reference_lines: false}]",
+                             SyntheticResults.summary)
         // Noise is neither x nor fixed: each noise level is its own line.
         #expect(data.blocks.map(\.name) == ["huber, noise=0.1", "huber, noise=1"])
         #expect(rowsMatch(data.blocks[0].rows, [[1, 1.25, 1, 1.5, 3], [2, 1.4, 1.2, 1.6, 3]]))
         #expect(data.notes == ["series \"mse\" has no delta, so it has no place along x and is not drawn"])
+    }
+
+    /// By default a loss without the x parameter is a horizontal line at its mean, with its
+    /// interval, from the lowest to the highest x of the figure (delta 1 to 2 here).
+    @Test func aLossWithoutTheXParameterIsAReferenceLine() throws {
+        let data = try build("[{name: \"d\", type: \"lines\", x: \"loss.delta\", y: \"mae\"}]", SyntheticResults.summary)
+        #expect(data.blocks.map(\.name) == ["mse, noise=0.1 (no delta)", "mse, noise=1 (no delta)", "huber, noise=0.1", "huber, noise=1"])
+        #expect(data.blocks.map(\.isReference) == [true, true, false, false])
+        #expect(data.blocks.map(\.series) == ["mse", "mse", "huber", "huber"])
+        #expect(rowsMatch(data.blocks[0].rows, [[1, 1.5, 1, 2, 3], [2, 1.5, 1, 2, 3]]))
+        #expect(rowsMatch(data.blocks[1].rows, [[1, 2.5, 2, 3, 3], [2, 2.5, 2, 3, 3]]))
+        #expect(data.notes == ["series \"mse\" has no delta: drawn as a horizontal reference line across x"])
+        let script = GnuplotScript(spec: try #require(try FigureSpec.parseAll(try SyntheticResults.experiment(
+            plots: "[{name: \"d\", type: \"lines\", x: \"loss.delta\", y: \"mae\"}]")).first),
+            experiment: try SyntheticResults.experiment(plots: "[]"), data: data,
+            paths: FigurePaths(resultsRoot: "r", plotsRoot: "p", experiment: "s"), command: "test").text
+        #expect(script.contains("data index 0 using 1:2 with lines ls 1 title 'mse, noise=0.1 (no delta)' noenhanced"))
+        #expect(script.contains("data index 0 using 1:3:4 with filledcurves"))
     }
 
     @Test func barsSitSideBySideInTheirGroups() throws {

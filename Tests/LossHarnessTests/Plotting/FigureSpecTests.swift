@@ -98,6 +98,41 @@ func figureErrors(_ experiment: Experiment) -> [SpecError] {
          "a string of at most 200 characters", nil),
         ("[{name: \"a\", type: \"bars\", y: \"mae\", caption: 3}]", "plots[0].caption", "a string of at most 500 characters", nil),
         ("[\"coefficient_error\"]", "plots[0]", "an object {name: ..., type: ..., x: ..., y: ...}", nil),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", legend: \"outsde\"}]", "plots[0].legend",
+         "one of \"outside\", \"inside\", \"below\", \"none\"", "Did you mean \"outside\"?"),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", reference_lines: \"yes\"}]", "plots[0].reference_lines", "true or false", nil),
+        ("[{name: \"a\", type: \"lines\", x: \"dataset.outlier_fraction\", y: \"mae\", yrange: [1]}]", "plots[0].yrange",
+         "[low, high]: two numbers, or null for an end gnuplot picks, e.g. [0, 1] or [0.001, null]", nil),
+        ("[{name: \"a\", type: \"lines\", x: \"dataset.outlier_fraction\", y: \"mae\", yrange: [\"a\", 1]}]", "plots[0].yrange",
+         "[low, high]: two numbers, or null for an end gnuplot picks, e.g. [0, 1] or [0.001, null]", nil),
+        ("[{name: \"a\", type: \"lines\", x: \"dataset.outlier_fraction\", y: \"mae\", xrange: [1, 0]}]", "plots[0].xrange",
+         "low < high", "Write the smaller end first: [0, 1]"),
+        ("[{name: \"a\", type: \"lines\", x: \"dataset.outlier_fraction\", y: \"mae\", logy: true, yrange: [0, 1]}]", "plots[0].yrange",
+         "ends > 0 (logy is true, and a log axis cannot reach 0)", "Use null for that end, or set logy: false"),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", xrange: [0, 1]}]", "plots[0].xrange",
+         "no xrange (the x axis of a bars figure is categorical: one group per value)", "Use where or series to choose what is drawn"),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", style: {serie: {}}}]", "plots[0].style.serie", "a known field",
+         "Unknown field. Did you mean \"series\"?"),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", style: {series: {hubr: {dash: \"dashed\"}}}}]", "plots[0].style.series.hubr",
+         "a series or loss label of this experiment: mse, mae, huber, huber(delta=1), huber(delta=2)", "Did you mean \"huber\"?"),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", style: {series: {mae: {colour: \"#ff0000\"}}}}]", "plots[0].style.series.mae.colour",
+         "a known field", "Unknown field. Did you mean \"color\"?"),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", style: {series: {mae: {color: \"red\"}}}}]", "plots[0].style.series.mae.color",
+         "a colour as \"#rrggbb\" (six hexadecimal digits), e.g. \"#d62728\"", nil),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", style: {series: {mae: {dash: \"dashes\"}}}}]", "plots[0].style.series.mae.dash",
+         "one of \"solid\", \"dashed\", \"dotted\", \"dash-dot\", \"dash-dot-dot\"", "Did you mean \"dashed\"?"),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", style: {series: {mae: {marker: \"circel\"}}}}]", "plots[0].style.series.mae.marker",
+         "one of " + SeriesStyle.markers.map { "\"\($0)\"" }.joined(separator: ", "), "Did you mean \"circle\"?"),
+        ("[{name: \"a\", type: \"lines\", x: \"dataset.outlier_fraction\", y: \"mae\", facet: \"dataset.outlier_fraction\"}]", "plots[0].facet",
+         "a path other than x (dataset.outlier_fraction is along the x axis of this figure)", nil),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", facet: \"dataset.outlier_fraction\", where: {\"dataset.outlier_fraction\": 0}}]",
+         "plots[0].facet", "a path that where does not fix (where keeps only dataset.outlier_fraction = 0)", nil),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", facet: \"loss.delta\"}]", "plots[0].facet",
+         "a swept dataset, model or training path (a loss parameter belongs to some losses only: use it as x or in series)", nil),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", facet: \"dataset.outlier_fractio\"}]", "plots[0].facet",
+         "a swept path: dataset.outlier_fraction, loss.delta", "Did you mean \"dataset.outlier_fraction\"?"),
+        ("[{name: \"a\", type: \"bars\", y: \"mae\", style: [1]}]", "plots[0].style",
+         "an object {series: {<series or loss label>: {color: \"#rrggbb\", dash: ..., marker: ...}}}", nil),
     ]
 
     @Test(arguments: 0..<corpus.count)
@@ -164,10 +199,32 @@ func figureErrors(_ experiment: Experiment) -> [SpecError] {
         #expect(specs[1].x == nil && specs[1].errorBars == .bars && specs[1].yScale == .logarithmic)
         #expect(specs[1].conditions == ["loss.delta": .number(1)])
         #expect(specs[1].series == ["huber", "mse"])
-        #expect(specs[2].x == "epoch" && specs[2].y == "test_loss" && specs[2].xScale == .linear && specs[2].errorBars == FigureSpec.ErrorBars.none)
+        // A history figure shows the study's first metric unless asked for a loss.
+        #expect(specs[2].x == "epoch" && specs[2].y == "coefficient_error" && specs[2].xScale == .linear && specs[2].errorBars == FigureSpec.ErrorBars.none)
+        #expect(specs[0].legend == .outside && specs[0].referenceLines && specs[0].styles.isEmpty && specs[0].xRange == nil && specs[0].yRange == nil)
         #expect(specs[2].caption == "c")
         let curves = try FigureSpec.parseAll(try curvesExperiment(plots: "[{name: \"v\", type: \"curves\"}]"))
         #expect(curves.first?.x == "x" && curves.first?.y == "value" && curves.first?.errorBars == FigureSpec.ErrorBars.none)
+    }
+
+    @Test func historyWithoutAMetricsListShowsTheTasksFirstMetric() throws {
+        let specs = try FigureSpec.parseAll(try trainingExperiment(plots: "[{name: \"h\", type: \"history\"}, {name: \"t\", type: \"history\", y: \"test_loss\"}]",
+                                                                   metrics: ""))
+        #expect(specs.map(\.y) == ["mse", "test_loss"])
+    }
+
+    @Test func presentationFieldsAreRead() throws {
+        let specs = try FigureSpec.parseAll(try trainingExperiment(plots: """
+        [{name: "l", type: "lines", x: "dataset.outlier_fraction", y: "mae", xrange: [0, null], yrange: [0.5, 2], legend: "below",
+          reference_lines: false, style: {series: {mae: {color: "#ABCDEF", dash: "dotted", marker: "star"}, "huber(delta=2)": {dash: "dash-dot"}}}}]
+        """))
+        let spec = try #require(specs.first)
+        #expect(spec.xRange == FigureSpec.AxisRange(low: 0, high: nil) && spec.yRange == FigureSpec.AxisRange(low: 0.5, high: 2))
+        #expect(spec.legend == .below && !spec.referenceLines)
+        #expect(spec.styles == ["mae": FigureSpec.StyleOverride(color: "#abcdef", dashType: 3, pointType: 3),
+                                "huber(delta=2)": FigureSpec.StyleOverride(dashType: 4)])
+        #expect(spec.styleOverride(series: "huber(delta=2)", label: "huber") == FigureSpec.StyleOverride(dashType: 4))
+        #expect(spec.styleOverride(series: "huber(delta=1)", label: "huber") == nil)
     }
 
     @Test func seriesMayNameTheLossWithoutTheXParameter() throws {

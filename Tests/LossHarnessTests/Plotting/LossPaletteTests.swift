@@ -23,18 +23,29 @@ import LossLabTestSupport
         #expect(styles == [.meanAbsoluteError, .huber, .meanSquaredError].map(LossPalette.style(for:)))
     }
 
-    @Test func seriesOfOneLossTakeARampOfItsHue() {
+    @Test func seriesOfOneLossDifferInDashMarkerAndLightness() throws {
         let styles = LossPalette.styles(for: [.binaryCrossentropy, .binaryFocalCrossentropy, .binaryFocalCrossentropy, .binaryFocalCrossentropy])
         let base = LossPalette.style(for: .binaryFocalCrossentropy)
         #expect(styles[0] == LossPalette.style(for: .binaryCrossentropy))
-        #expect(styles[1...].allSatisfy { $0.pointType == base.pointType })
-        // Light, base, dark: 60% white, the colour, 40% black.
-        #expect(styles[1].color == LossPalette.ramp(base.color, position: 0))
-        #expect(styles[2].color == base.color)
-        #expect(styles[3].color == LossPalette.ramp(base.color, position: 1))
-        #expect(LossPalette.ramp("#000000", position: 0) == "#999999")
-        #expect(LossPalette.ramp("#ffffff", position: 1) == "#999999")
-        #expect(LossPalette.ramp("#336699", position: 0.5) == "#336699")
+        // Solid, dashed, dotted; open, filled, open triangle (binary_focal's shape is pt 8).
+        #expect(styles[1...].map(\.dashType) == [1, 2, 3])
+        #expect(base.pointType == 8 && styles[1...].map(\.pointType) == [8, 9, 8])
+        // Lightness 75, 50, 25 (three steps of 25 fill the whole 25...75 window), to within the
+        // rounding to 8-bit channels; neighbours at least 15 apart in ΔE00.
+        let lightness = try styles[1...].map { try #require(CIELabColor(hex: $0.color)).lightness }
+        #expect(zip(lightness, [75.0, 50, 25]).allSatisfy { abs($0 - $1) < 0.5 }, "\(lightness)")
+        for (one, other) in zip(styles[1...].dropLast(), styles[2...]) {
+            #expect(try #require(CIELabColor.difference(hex: one.color, other.color)) >= 15)
+        }
+        // Two variants: 25 apart, centred on the base lightness where the window allows.
+        let mse = try #require(CIELabColor(hex: LossPalette.style(for: .meanSquaredError).color)).lightness
+        let pair = try [0, 1].map { try #require(CIELabColor(hex: LossPalette.ramp("#1f77b4", index: $0, count: 2))).lightness }
+        #expect(abs(pair[0] - (mse + 12.5)) < 0.5 && abs(pair[1] - (mse - 12.5)) < 0.5, "\(pair), base \(mse)")
+        #expect(LossPalette.ramp("#1f77b4", index: 0, count: 1) == "#1f77b4")
+        // The fill flips within a shape pair and stays for shapes without a fill.
+        #expect([4, 5, 6, 7, 14, 15, 1, 2, 3].map(LossPalette.flippedFill) == [5, 4, 7, 6, 15, 14, 1, 2, 3])
+        // Beyond five variants the dash patterns repeat.
+        #expect(LossPalette.variant(of: base, index: 5, count: 6).dashType == 1)
     }
 
     /// The same loss is drawn in the same colour in two experiments, whatever else they hold and
@@ -57,8 +68,8 @@ import LossLabTestSupport
         let first = try script("[\"mse\", \"mae\"]")
         let second = try script("[\"log_cosh\", \"poisson\", \"mae\", \"mse\"]")
         for text in [first, second] {
-            #expect(text.contains("lc rgb '#1f77b4' lw 2 pt 7 ps 1.2  # mse"))
-            #expect(text.contains("lc rgb '#d62728' lw 2 pt 5 ps 1.2  # mae"))
+            #expect(text.contains("lc rgb '#1f77b4' lw 2 dt 1 pt 7 ps 1.2  # mse"))
+            #expect(text.contains("lc rgb '#d62728' lw 2 dt 1 pt 5 ps 1.2  # mae"))
         }
     }
 
