@@ -1,5 +1,5 @@
 # LossLab figure "history" of experiment "bimodal" (experiments/bimodal.json5)
-# Shows: test_loss per epoch, one line per series; mean and 95% CI over 10 seeds.
+# Shows: median_absolute_error per epoch, one line per series; mean and 95% CI over 10 seeds.
 # Only trials with dataset.mode_weight = 0.7.
 # Data: results/bimodal/figures/history.dat, made from results/bimodal/history.csv;
 #   one block per series (two blank lines apart), so `index i` selects series i; columns: epoch mean ci95_low ci95_high n
@@ -14,12 +14,12 @@ set output 'plots/bimodal/history.png'
 data = 'results/bimodal/figures/history.dat'
 
 # Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).
-set title 'Test loss during training (mode weight 0.7)' noenhanced font ',14' offset 0,2.2
+set title 'Median absolute error during training (mode weight 0.7)' noenhanced font ',14' offset 0,2.2
 set label 3 'where mode weight = 0.7 · 10 seeds' at graph 0.5, graph 1 offset 0,2.1 center noenhanced font ',10' tc rgb '#555555'
 set label 1 'Both fits have converged.' at graph 0.5, graph 1 offset 0,1.1 center noenhanced font ',10'
 set tmargin 6
 set xlabel 'epoch' noenhanced
-set ylabel 'test loss (each model'."\047".'s own loss)' noenhanced
+set ylabel 'median_absolute_error on the test set' noenhanced
 set key outside right top vertical noenhanced spacing 1.3 width 2
 set key title 'mean and 95% CI'."\n".'over 10 seeds' noenhanced
 set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
