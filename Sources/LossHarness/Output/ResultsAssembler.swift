@@ -76,8 +76,9 @@ public struct ResultsAssembler {
         let summary = SummaryTable(experiment: experiment, sweptPaths: paths, metrics: metrics,
                                    groups: groups, order: groupOrder)
         try AtomicFile.write(summary.csv(), to: store.path("summary.csv"))
+        let sampling = Self.sampling(experiment)
         var claims = experiment.expectations.map { expectation in
-            let claim = Claim(expectation)
+            let claim = Claim(expectation, sampling: sampling)
             return ClaimVerdict(claim: claim, observations: ClaimObservations(claim: claim, summary: summary))
         }
         ClaimFamily.adjust(&claims)
@@ -85,6 +86,16 @@ public struct ResultsAssembler {
         try AtomicFile.write(ClaimVerdict.unitsCSV(claims), to: store.path("claim-units.csv"))
         try writeSpec(provenance: provenance, missing: missing.count)
         return Report(trialsWritten: grid.count - missing.count, missing: missing, claims: claims)
+    }
+
+    /// How the repetitions drew their data: a generator draws new data for each (independent); a
+    /// table is split again for each, and the splits share most of their rows, so claims on it take
+    /// the corrected resampled t-test (Nadeau & Bengio 2003) with its train and test fractions.
+    static func sampling(_ experiment: Experiment) -> RepetitionSampling {
+        guard let table = experiment.base.dataset.table else { return .independent }
+        let counts = table.source(validationFraction: experiment.base.dataset.validationFraction ?? 0).counts
+        let total = Double(counts.total)
+        return .resampledSplits(trainFraction: Double(counts.train) / total, testFraction: Double(counts.test) / total)
     }
 
     private func identityFields(_ result: TrialResult, paths: [String]) -> [String] {

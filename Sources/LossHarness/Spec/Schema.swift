@@ -77,6 +77,8 @@ public enum Schema {
         return [
             ("top level", plain(topLevel)),
             ("dataset (and the generator's parameters: losslab list generators)", typed(DatasetConfiguration.self)),
+            ("dataset from a table of one's own (source: \"table\"; with validation_fraction and standardize)",
+             plain(TableConfiguration.fields)),
             ("model", typed(ModelConfiguration.self)),
             ("training", typed(TrainingConfiguration.self)),
             ("curves", typed(CurveConfiguration.self)),

@@ -77,7 +77,7 @@ import LossLabTestSupport
     /// every built-in loss's, whatever its name: hue of #rrggbb computed as in HSL.
     @Test func aLossOfOnesOwnKeepsClearOfTheBuiltInHues() throws {
         func hue(_ color: String) -> Double {
-            let (r, g, b) = LossPalette.components(color)
+            let (r, g, b) = CIELabColor.components(color)!
             let (maxC, minC) = (max(r, g, b), min(r, g, b))
             guard maxC > minC else { return -1000 }
             let d = maxC - minC
