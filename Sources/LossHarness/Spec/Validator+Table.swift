@@ -62,6 +62,11 @@ extension Validator {
             }
             table.reducedClass = name
         }
+        let counts = table.source(validationFraction: number("validation_fraction") ?? 0).counts
+        if counts.train < 2 || counts.test < 1 || (members["validation_fraction"] != nil && counts.validation < 1) {
+            fail("\(display).test_fraction", members["test_fraction"], "fractions that leave at least 2 training rows, 1 test row (and 1 validation row)",
+                 suggestion: "\(path) has \(loaded.data.rowCount) rows: these fractions give \(counts.train) for training, \(counts.test) for testing, \(counts.validation) for validation")
+        }
         let written = members.keys.sorted()
         for name in written where name != "reduced_share" {
             parse.fields.append(WrittenField(path: DatasetConfiguration.sectionName + "." + name, values: [members[name]!], isSwept: false))

@@ -114,3 +114,37 @@ struct TableTests {
         #expect(edited.id != trial.id)
     }
 }
+
+/// Damaged tables never trap: every byte of a small table replaced, dropped or doubled in turn
+/// (and a few hostile files) is either read or refused with a ``TableProblem``.
+struct DamagedTableTests {
+    @Test func everyDamagedTableIsReadOrRefused() throws {
+        let folder = try TemporaryFolder("damaged-table")
+        defer { folder.remove() }
+        let original = Array("x,word,y\n1.5,\"a, b\",0\n-2,c,1\n3e1,a,0\n4,c,1\n".utf8)
+        var variants: [[UInt8]] = [[], [0xFF, 0xFE], Array("\"".utf8), Array("x,y\n".utf8), Array("x,x\n1,2\n".utf8),
+                                   Array(repeating: UInt8(ascii: ","), count: 5000), Array("y\n1\n2\n".utf8)]
+        for position in original.indices {
+            for replacement: UInt8 in [UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\n"), 0, 0xC3] {
+                var damaged = original
+                damaged[position] = replacement
+                variants.append(damaged)
+            }
+            var dropped = original
+            dropped.remove(at: position)
+            variants.append(dropped)
+        }
+        var read = 0, refused = 0
+        for (index, bytes) in variants.enumerated() {
+            try folder.write(Data(bytes), to: "t\(index).csv")
+            do {
+                _ = try TableLoader.load(path: folder.file("t\(index).csv"), shown: "t.csv", request: TableRequest(targets: ["y"]))
+                read += 1
+            } catch {
+                #expect(!error.expected.isEmpty)
+                refused += 1
+            }
+        }
+        #expect(read + refused == variants.count && read > 0 && refused > 0)
+    }
+}
