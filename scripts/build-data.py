@@ -10,6 +10,8 @@ data/README.md lists. LossLab itself never needs Python.
     digits.csv         1797 x (64 pixels 0..16 + digit)                    sklearn, UCI, CC BY 4.0
     wine.csv           178 x (13 features + cultivar: class_0..class_2)    sklearn, UCI, CC BY 4.0
     randhie.csv        20190 x (mdvis + 9 covariates)                      statsmodels, public domain
+    digits_inpainting.csv  digits with the bottom 3 pixel rows hidden (in0..in63) and the clean
+                       image (out0..out63), intensities / 16, for the reconstruction study
 """
 import csv
 import gzip
@@ -83,6 +85,15 @@ def main():
         write("diabetes.csv", DIABETES_FEATURES + ["progression"], [f + [p] for f, p in zip(features, progression)])
         digits = rows_of(gzip.decompress(sk.read(base + "digits.csv.gz")).decode())
         write("digits.csv", [f"p{i}" for i in range(64)] + ["digit"], digits)
+        # Inpainting: the input is the digit with its bottom three rows of pixels hidden (set to 0),
+        # the target the whole clean digit; intensities scaled from 0..16 to [0, 1].
+        inpainting = []
+        for row in digits:
+            pixels = [int(v) / 16 for v in row[:64]]
+            hidden = [0.0 if i >= 40 else v for i, v in enumerate(pixels)]
+            inpainting.append([f"{v:g}" for v in hidden + pixels] + [row[64]])
+        write("digits_inpainting.csv", [f"in{i}" for i in range(64)] + [f"out{i}" for i in range(64)] + ["digit"],
+              inpainting)
         text = sk.read(base + "wine_data.csv").decode()
         write("wine.csv", WINE_FEATURES + ["cultivar"], labelled(text, WINE_FEATURES, ["class_0", "class_1", "class_2"]))
         sm = wheel(STATSMODELS, folder)

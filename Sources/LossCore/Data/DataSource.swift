@@ -6,6 +6,9 @@ public protocol DataSource: Sendable {
     var task: Task { get }
     /// The number of features of its samples.
     var featureCount: Int { get }
+    /// The number of target columns of a regression or counts task: the outputs a model needs
+    /// for them (1 for a generator; a table may have several, the pixels of an image, say).
+    var targetColumns: Int { get }
     /// The number of training, validation and test samples its splits have.
     var counts: SplitCounts { get }
     /// The split for `seed`; when `standardize`, every part's features are standardised with the
@@ -42,6 +45,7 @@ public struct GeneratedSource: DataSource {
 
     public var task: Task { generator.task }
     public var featureCount: Int { generator.featureCount }
+    public var targetColumns: Int { 1 }
 
     public func split(seed: UInt64, standardize: Bool) -> DataSplit {
         makeSplit(generator: generator, trainCount: counts.train, testCount: counts.test, validationCount: counts.validation,

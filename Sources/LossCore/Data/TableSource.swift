@@ -32,6 +32,7 @@ public struct TableSource: DataSource {
 
     public var task: Task { data.task }
     public var featureCount: Int { data.features.columns }
+    public var targetColumns: Int { data.targets.columns }
 
     /// Row indices of each stratum (every row at once without stratification), in table order.
     var strata: [[Int]] {

@@ -75,16 +75,23 @@ final class MetricEvaluation {
         return outputsAreFinite || !metric.readsOutputs ? value : .nan
     }
 
-    /// Output column 0: the prediction of the regression and count metrics.
+    /// Whether outputs and targets are several columns alike (a table with several regression
+    /// targets, the pixels of an image): the regression metrics then pool every output.
+    private var multipleOutputs: Bool {
+        inputs.outputs.columns > 1 && inputs.outputs.columns == inputs.dataset.targets.columns
+    }
+
+    /// The prediction of the regression and count metrics: output column 0, or every output row
+    /// by row when there are as many target columns (the mean over outputs and samples).
     lazy var predictions: [Float] = {
         let outputs = inputs.outputs
-        return (0..<outputs.rows).map { outputs[$0, 0] }
+        return multipleOutputs ? outputs.storage : (0..<outputs.rows).map { outputs[$0, 0] }
     }()
 
-    /// Target column 0.
+    /// Target column 0, or every target column as ``predictions`` takes them.
     lazy var targets: [Float] = {
         let targets = inputs.dataset.targets
-        return (0..<targets.rows).map { targets[$0, 0] }
+        return multipleOutputs ? targets.storage : (0..<targets.rows).map { targets[$0, 0] }
     }()
 
     /// The noiseless truth `E[y | x]` per sample, when the dataset has one for every sample.

@@ -60,3 +60,11 @@ public func coverage(predicted: [Float], expected: [Float]) -> Double {
     guard !predicted.isEmpty else { return .nan }
     return Double(zip(predicted, expected).count { p, y in y <= p }) / Double(predicted.count)
 }
+
+/// The share of predictions in `[0.25, 0.75]`, `(1/n) #{i : 0.25 <= p_i <= 0.75}`: for targets in
+/// [0, 1] that are mostly near 0 or 1 (the pixels of a drawing), how much of a prediction is grey,
+/// a measure of blur (compare it with the truth's own share).
+public func midGreyShare(predicted: [Float]) -> Double {
+    guard !predicted.isEmpty else { return .nan }
+    return Double(predicted.count { $0 >= 0.25 && $0 <= 0.75 }) / Double(predicted.count)
+}

@@ -42,7 +42,8 @@ public struct TableProblem: Error, Sendable {
 ///   ``maximumCategories`` distinct words is refused (a number column with a typo, most likely).
 /// - Class targets may be words or integers; classes are their distinct values, sorted (numbers
 ///   numerically), numbered from 0; their text is kept for the report.
-/// - Refused: a missing value anywhere, an unknown column (with "did you mean"), a constant target,
+/// - Refused: a missing value anywhere, an unknown column (with "did you mean"), a constant target
+///   (when it is the only one),
 ///   a count that is negative or not an integer, a label that is not 0/1, more than 1,000 classes.
 public enum TableLoader {
     public static let maximumCategories = 100
@@ -233,7 +234,9 @@ public enum TableLoader {
             targetStorage = [Float](repeating: 0, count: rows * targetColumns.count)
             for (c, column) in targetColumns.enumerated() {
                 let values = try numbers(column, for: task == .counts ? "counts" : "regression")
-                guard values.contains(where: { $0 != values[0] }) else {
+                // One constant column among several outputs (a corner pixel of an image) is fine; a
+                // single target that never varies leaves nothing to learn.
+                guard targetColumns.count > 1 || values.contains(where: { $0 != values[0] }) else {
                     throw TableProblem(field: "target", value: "\"\(column.name)\"", expected: "a target that varies (it is \(values[0]) on every row)")
                 }
                 for (row, value) in values.enumerated() {

@@ -55,7 +55,10 @@ public struct TrialPlan: Sendable {
         try Self.checkCompatibility(lossDefinition, encoding: encoding, task: task)
         try Self.checkFormulaDomain(loss, activation: outputActivation, encoding: encoding, definition: lossDefinition)
         hiddenSizes = model.hiddenSizes
-        outputCount = encoding.outputCount(for: task)
+        switch (task, encoding) {
+        case (.regression, .values), (.counts, .values): outputCount = source.targetColumns
+        default: outputCount = encoding.outputCount(for: task)
+        }
         hiddenActivation = model.hiddenActivation
         initializer = model.initializer
         optimizer = training.builtOptimizer

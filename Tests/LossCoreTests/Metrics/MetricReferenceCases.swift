@@ -30,6 +30,9 @@ enum MetricReferenceCases {
         // y <= p for y = [1, 3, 1], p = [1, 2, 4]: yes, no, yes.
         MetricReference(id: "coverage", higherIsBetter: true, tasks: regressionTasks, inputs: regression,
                         expected: 2.0 / 3),
+        // Predictions [1, 2, 4]: none in [0.25, 0.75].
+        MetricReference(id: "mid_grey_share", higherIsBetter: false, tasks: regressionTasks, inputs: regression,
+                        expected: 0),
     ]
 
     /// The fixture ``regression``: differences p - y = [0, -1, 3].

@@ -30,5 +30,7 @@ extension Metric {
         .microF1,
         // Regression, appended: quantiles.
         .coverage,
+        // Regression, appended: images.
+        .midGreyShare,
     ]
 }
