@@ -66,6 +66,17 @@ enum BenchCommand: Subcommand {
         var record: Bool
         var resultsRoot: String
         var experiment: String
+        /// `--commits A..B`: measure every commit of the range instead of this binary.
+        var commits: String? = nil
+        /// `--force`: measure commits of the range that the history already has.
+        var force = false
+        /// `--against REV`: this binary against REV's, interleaved.
+        var against: String? = nil
+        /// `--rounds N`: interleaved rounds of `--against`.
+        var rounds = 5
+        /// `--alpha` and `--threshold` of `--against`'s decision.
+        var alpha = TimingComparison.defaultAlpha
+        var threshold = TimingComparison.defaultThreshold
     }
 
     static func parse(_ arguments: inout Arguments) throws -> Options {
@@ -99,14 +110,51 @@ enum BenchCommand: Subcommand {
         let record = arguments.flag("record")
         let resultsRoot = try arguments.path("results", default: "results")
         let experiment = try arguments.value("experiment") ?? defaultExperiment
+        let commits = try arguments.value("commits")
+        let force = arguments.flag("force")
+        let against = try arguments.value("against")
+        let rounds = try arguments.positiveInteger("rounds")
+        let alpha = try arguments.number("alpha")
+        let threshold = try arguments.value("threshold")
         try arguments.finish()
-        return Options(workloads: workloads, repetitions: repetitions, threads: threads, csv: format == "csv",
-                       record: record, resultsRoot: resultsRoot, experiment: experiment)
+        var options = Options(workloads: workloads, repetitions: repetitions, threads: threads, csv: format == "csv",
+                              record: record, resultsRoot: resultsRoot, experiment: experiment)
+        if commits != nil && against != nil {
+            throw CommandError("bench: --commits and --against are two different runs: give one of them")
+        }
+        if force && commits == nil { throw CommandError("bench: --force only applies to --commits") }
+        if commits != nil || against != nil {
+            let name = commits != nil ? "--commits" : "--against"
+            if record && against != nil { throw CommandError("bench: --against records nothing: drop --record") }
+            if format == "csv" { throw CommandError("bench: \(name) prints a table: drop --format csv") }
+        }
+        if against == nil {
+            for (name, given) in [("rounds", rounds != nil), ("alpha", alpha != nil), ("threshold", threshold != nil)] where given {
+                throw CommandError("bench: --\(name) only applies to --against")
+            }
+        }
+        options.commits = commits
+        options.force = force
+        options.against = against
+        options.rounds = rounds ?? 5
+        if let alpha {
+            guard alpha > 0, alpha <= 1 else { throw CommandError("bench: --alpha \(alpha): expected a level in (0, 1], e.g. 0.05") }
+            options.alpha = alpha
+        }
+        if let threshold {
+            guard let fraction = TimingComparison.parseThreshold(threshold) else {
+                throw CommandError("bench: --threshold \(threshold): expected a percentage of at least 0, e.g. 5%")
+            }
+            options.threshold = fraction
+        }
+        return options
     }
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
         if arguments.flag("compare-formula") { return try FormulaBenchReport.run(&arguments, console: console) }
         let options = try parse(&arguments)
+        if options.commits != nil { return try runCommits(options, arguments: arguments, console: console) }
+        if options.against != nil { return try runAgainst(options, arguments: arguments, console: console) }
         if options.workloads.contains(.sweep) && !FileManager.default.fileExists(atPath: options.experiment) {
             throw CommandError("bench: W5 needs the sweep file \(options.experiment), which does not exist "
                                + "(run from the repository root, or pass --experiment FILE)", code: .noInput)
@@ -202,6 +250,12 @@ enum BenchCommand: Subcommand {
     /// Appends `records` to `<resultsRoot>/bench/history.csv`, writing the header when the file is
     /// new; returns the path.
     static func appendHistory(_ records: [BenchRecord], resultsRoot: String) throws -> String {
+        try appendHistory(text: records.map(\.csvLine).joined(), resultsRoot: resultsRoot)
+    }
+
+    /// Appends CSV rows (``BenchRecord/columns``) to the history, creating it with its header.
+    @discardableResult
+    static func appendHistory(text: String, resultsRoot: String) throws -> String {
         let directory = resultsRoot + "/bench"
         let path = directory + "/history.csv"
         do {
@@ -215,8 +269,7 @@ enum BenchCommand: Subcommand {
             }
             defer { try? handle.close() }
             try handle.seekToEnd()
-            let text = (isNew ? BenchRecord.header : "") + records.map(\.csvLine).joined()
-            try handle.write(contentsOf: Data(text.utf8))
+            try handle.write(contentsOf: Data(((isNew ? BenchRecord.header : "") + text).utf8))
         } catch let error as CommandError {
             throw error
         } catch {

@@ -19,7 +19,7 @@ enum PlotCommand: Subcommand {
     Scripts refer to files by the paths given here, so they re-render from this directory:
       gnuplot plots/<name>/<figure>.gp
     When <results>/bench/history.csv exists (losslab bench --record), it also draws each bench
-    workload's throughput against the commit history: <plots>/bench/throughput.{gp,png,svg}.
+    workload's time along the commit history: <plots>/bench/throughput.{gp,png,svg}.
     Files of figures no longer declared are removed. Without gnuplot, the data and scripts are
     still written and a message says how to install it.
 
@@ -54,7 +54,9 @@ enum PlotCommand: Subcommand {
             failed = failed || summary.failures > 0
         }
         // The bench history, when `losslab bench --record` has written one.
-        let bench = BenchHistoryFigure(resultsRoot: arguments.resolve(resultsRoot), plotsRoot: arguments.resolve(plotsRoot))
+        let (order, subjects) = GitLog.history(in: arguments.workingDirectory ?? FileManager.default.currentDirectoryPath)
+        let bench = BenchHistoryFigure(resultsRoot: arguments.resolve(resultsRoot), plotsRoot: arguments.resolve(plotsRoot),
+                                       order: order, subjects: subjects)
         if let script = try bench.write() {
             switch GnuplotRenderer().render(scriptPath: script) {
             case .failed(_, let errorOutput):
