@@ -98,7 +98,7 @@ public struct BenchHistoryFigure {
         }
         notes += missingNotes
         for (index, note) in notes.enumerated() {
-            lines.append("set label \(index + 1) \(GnuplotText.quoted(note)) at graph 0.5, graph 1 offset 0,\(0.9 - Double(index) * 1.1) center noenhanced font ',9'")
+            lines.append("set label \(index + 1) \(GnuplotText.quoted(note)) at graph 0.5, graph 1 offset 0,\(String(format: "%.1f", 0.9 - Double(index) * 1.1)) center noenhanced font ',9'")
         }
         var label = notes.count + 1
         for commit in analysis.commits where commit.run.status != .measured {
