@@ -13,7 +13,9 @@ enum HistoryCommand: Subcommand {
     commits of other branches follow in the file's order) and, for every workload, finds the
     commits where its time moved to a new level and stayed there. It lists those steps, largest
     first, with the commit that starts the new level and its subject, then draws the history
-    figure <plots>/bench/throughput.{gp,png,svg}.
+    figure <plots>/bench/throughput.{gp,png,svg}. When DIR/quality-history.csv exists (`losslab run
+    --quick --commits A..B`), it also draws <plots>/quality-history.{gp,png,svg}: each study's quick
+    metrics along the same commits.
 
     Method: a piecewise-constant fit of log(minimum seconds of each commit) minimising the sum of
     absolute deviations from each segment's median plus a penalty K x sigma x ln(n) per step, with
@@ -50,9 +52,9 @@ enum HistoryCommand: Subcommand {
         let (order, subjects) = GitLog.history(in: arguments.workingDirectory ?? FileManager.default.currentDirectoryPath)
         let history = try BenchHistory.load(historyPath)
         let analysis = BenchHistoryAnalysis(history: history, order: order, subjects: subjects, penaltyFactor: penalty)
-        let failed = analysis.commits.filter { $0.run.status != .measured }
+        let unmeasured = analysis.commits.filter { $0.run.status != .measured }
         console.print("# \(historyPath): \(analysis.commits.count) commits, \(analysis.series.count) series"
-                      + (failed.isEmpty ? "" : ", \(failed.count) not measured"))
+                      + (unmeasured.isEmpty ? "" : ", \(unmeasured.count) not measured"))
         let steps = analysis.stepsBySize
         if steps.isEmpty {
             console.print("no step found")
@@ -65,7 +67,7 @@ enum HistoryCommand: Subcommand {
             }
             console.print(TextTable.render(header: ["series", "ratio", "", "before s", "after s", "commit", "subject"], rows: rows))
         }
-        for commit in failed {
+        for commit in unmeasured {
             console.print("\(commit.short) \(commit.run.status.rawValue): \(commit.run.reason.prefix(100))")
         }
         if !analysis.outsideOrder.isEmpty {
@@ -73,17 +75,20 @@ enum HistoryCommand: Subcommand {
                           + analysis.outsideOrder.map { String($0.prefix(7)) }.joined(separator: " "))
         }
         guard !noPlots else { return .success }
-        let figure = BenchHistoryFigure(resultsRoot: resultsRoot, plotsRoot: plotsRoot, order: order, subjects: subjects)
-        guard let script = try figure.write() else { return .success }
-        switch GnuplotRenderer().render(scriptPath: script) {
-        case .failed(_, let errorOutput):
-            console.printError("gnuplot failed on \(script):\n\(errorOutput)")
-            return .failure
-        case .unavailable:
-            console.printError("wrote \(script) (gnuplot not found: install it with \"apt-get install gnuplot-nox\")")
-        case .rendered:
-            console.printError("history: figure in \(script.dropLast(3)).png")
+        let scripts = [try BenchHistoryFigure(resultsRoot: resultsRoot, plotsRoot: plotsRoot, order: order, subjects: subjects).write(),
+                       try QualityHistoryFigure(resultsRoot: resultsRoot, plotsRoot: plotsRoot, order: order).write()]
+        var failed = false
+        for script in scripts.compactMap({ $0 }) {
+            switch GnuplotRenderer().render(scriptPath: script) {
+            case .failed(_, let errorOutput):
+                console.printError("gnuplot failed on \(script):\n\(errorOutput)")
+                failed = true
+            case .unavailable:
+                console.printError("wrote \(script) (gnuplot not found: install it with \"apt-get install gnuplot-nox\")")
+            case .rendered:
+                console.printError("history: figure in \(script.dropLast(3)).png")
+            }
         }
-        return .success
+        return failed ? .failure : .success
     }
 }

@@ -77,7 +77,7 @@ public struct BenchHistoryFigure {
             "data = " + GnuplotText.quotedPath(dataPath),
             "set title 'losslab bench along the commit history: time relative to the first recorded commit (above 1 is slower)' noenhanced font ',13'",
             "set xlabel 'commit, oldest first (\(count) recorded; every \(stride == 1 ? "" : "\(stride)th ")one labelled)' noenhanced",
-            "set ylabel 'time / first commit\\'s median (log scale)' noenhanced",
+            "set ylabel 'time / median of the first commit (log scale)' noenhanced",
             "set logscale y",
             "set key outside right top vertical noenhanced",
             "set grid ytics back lt 1 lc rgb '#e4e4e4' lw 1",
