@@ -10,6 +10,8 @@ enum BenchCommand: Subcommand {
     static let help = """
     Usage: losslab bench [--workload W1,...] [--repeat N] [--threads N,...] [--format table|csv]
                          [--record] [--results DIR] [--experiment FILE]
+           losslab bench --commits A..B [--force] [--workload ...] [--repeat N] [--results DIR]
+           losslab bench --against REV [--rounds N] [--alpha A] [--threshold T%] [--workload ...]
            losslab bench --compare-formula [--repeat N] [--variants LIST]
 
     Times the workloads of the peer baselines (PyTorch, JAX, scikit-learn) doing the same work:
@@ -42,12 +44,38 @@ enum BenchCommand: Subcommand {
       --record          append the rows to DIR/bench/history.csv (created with a header)
       --results DIR     results root for --record (default: results)
       --experiment FILE the W5 sweep (default: \(defaultExperiment))
+
+    History (see docs/bench.md, "Regression tracking across history"):
+      --commits A..B    for each commit of the git range, oldest first (or of one revision):
+                        check it out in a temporary git worktree, build it as `make release` does
+                        (swift build -c release; the build kept in .build/history/<commit>, so a
+                        rerun does not build again), run that commit's own `losslab bench` (the
+                        workloads and options it has; --format csv, or --record for older ones)
+                        and append its rows to DIR/bench/history.csv as soon as it is done. A
+                        commit that does not build, whose bench fails or that has no bench gets
+                        one row saying so (workload -, metric build-failed, run-failed or
+                        no-bench, the reason in metric_value) and the range goes on. Commits the
+                        history already has are skipped. The worktrees are removed afterwards.
+      --force           with --commits: measure recorded commits again (the last run counts)
+      --against REV     build REV the same way, then run REV's bench and this binary's in turn,
+                        --rounds times (A B A B ...), --repeat repetitions each; per workload the
+                        ratio median(this) / median(REV) and a two-sided Mann-Whitney U test on
+                        the pooled repetitions. A workload regressed when p < alpha and the ratio
+                        exceeds 1 + threshold, improved when p < alpha and it is below
+                        1 / (1 + threshold). Exit 2 if any regressed, 4 if some improved and none
+                        regressed, 0 otherwise.
+      --rounds N        interleaved rounds of --against (default: 5)
+      --alpha A         --against's significance level (default: \(TimingComparison.defaultAlpha))
+      --threshold T     --against's smallest change that counts, 5% or 0.05 (default: 5%)
+    `losslab history` lists the steps of the recorded history and draws it.
     \(FormulaBenchReport.help)
 
     Timings on a loaded machine are noisy: check `uptime` first, and compare the minimum.
 
-    Exit codes: 0 done, 1 a workload failed (diverged, or the W5 run exited non-zero),
-    64 bad options, 66 the W5 experiment file is missing, 73 cannot write the history.
+    Exit codes: 0 done (--against: no significant change), 1 a workload failed (diverged, or the
+    W5 run exited non-zero; --against: REV does not build), 2 --against: a regression,
+    4 --against: improvements only, 64 bad options (also: not in a git repository, a revision git
+    cannot resolve), 66 the W5 experiment file is missing, 73 cannot write the history.
 
     Examples:
       losslab bench
@@ -55,6 +83,8 @@ enum BenchCommand: Subcommand {
       losslab bench --workload W5 --threads 1,2 --repeat 3
       losslab bench --format csv > bench.csv
       losslab bench --record
+      losslab bench --commits HEAD~10..HEAD --workload W1,W3
+      losslab bench --against main --workload W1,W4 --rounds 5 --repeat 3
       losslab bench --compare-formula --repeat 20
     """
 
