@@ -97,8 +97,10 @@ public struct BenchHistoryFigure {
             return "\(series.name) not timed at \(lacking.count) commit\(lacking.count == 1 ? "" : "s") (\(names)\(lacking.count > 4 ? " ..." : ""))"
         }
         notes += missingNotes
+        lines.append("set tmargin \(3 + notes.count)")
         for (index, note) in notes.enumerated() {
-            lines.append("set label \(index + 1) \(GnuplotText.quoted(note)) at graph 0.5, graph 1 offset 0,\(String(format: "%.1f", 0.9 - Double(index) * 1.1)) center noenhanced font ',9'")
+            let offset = String(format: "%.1f", Double(notes.count - index) - 0.4)
+            lines.append("set label \(index + 1) \(GnuplotText.quoted(note)) at graph 0.5, graph 1 offset 0,\(offset) center noenhanced font ',9'")
         }
         var label = notes.count + 1
         for commit in analysis.commits where commit.run.status != .measured {

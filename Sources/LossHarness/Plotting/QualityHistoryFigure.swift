@@ -76,7 +76,8 @@ public struct QualityHistoryFigure {
             "data = " + GnuplotText.quotedPath(dataPath),
             "set title 'losslab run --quick along the commit history: change of each study metric from its first commit' noenhanced font ',13'",
             "set label 1 " + GnuplotText.quoted("\(series.count) study metrics, \(changed) of which change (coloured); grey: unchanged at every commit")
-                + " at graph 0.5, graph 1 offset 0,0.9 center noenhanced font ',9'",
+                + " at graph 0.5, graph 1 offset 0,0.6 center noenhanced font ',9'",
+            "set tmargin 4",
             "set xlabel 'commit, oldest first' noenhanced",
             "set ylabel 'mean over the quick trials: % change from the first commit' noenhanced",
             "set key outside right top vertical noenhanced font ',8'",
