@@ -77,6 +77,10 @@ extension BenchCommand {
             throw CommandError("bench: --against \(options.against!): \(base.short) does not build "
                                + "(log: \(builds.buildFolder(base))/build.log)", code: .failure)
         }
+        if ProcessTimer.currentExecutable.contains("/debug/") {
+            console.printError("bench: --against: this losslab is a debug build (\(ProcessTimer.currentExecutable)); REV's is a "
+                               + "release build, so the ratios compare builds, not commits: run .build/release/losslab instead")
+        }
         let sides = [("baseline", CommitBench(binary: baseBinary, worktree: baseTree)),
                      ("current", CommitBench(binary: ProcessTimer.currentExecutable, worktree: directory))]
         var seconds: [String: [String: [Double]]] = ["baseline": [:], "current": [:]]
