@@ -70,7 +70,7 @@ enum HistoryCommand: Subcommand {
         for commit in unmeasured {
             console.print("\(commit.short) \(commit.run.status.rawValue): \(commit.run.reason.prefix(100))")
         }
-        if !analysis.outsideOrder.isEmpty {
+        if !order.isEmpty && !analysis.outsideOrder.isEmpty {
             console.print("not in this branch's history (placed last): "
                           + analysis.outsideOrder.map { String($0.prefix(7)) }.joined(separator: " "))
         }

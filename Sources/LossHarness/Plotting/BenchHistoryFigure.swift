@@ -10,7 +10,7 @@ import Foundation
 /// below it reaches down to their minimum. Each detected step is a dashed vertical line between the
 /// two commits, labelled with the series and its ratio. A commit that timed nothing says why at the
 /// foot of its column (`build-failed`, `run-failed`, `no-bench`); a series that some timed commits
-/// lack is named in a note under the title with those commits.
+/// lack is named in a note at the foot of the figure with those commits.
 ///
 /// Files: `<results>/bench/figures/throughput.dat` (one block per series) and
 /// `<plots>/bench/throughput.{gp,png,svg}`.
@@ -84,7 +84,6 @@ public struct BenchHistoryFigure {
             "set border 3 back",
             "set tics nomirror out",
             "set xrange [-0.5:\(Double(count) - 0.5)]",
-            "set bmargin 8",
             "set xtics (" + tics.joined(separator: ", ") + ") rotate by -45 noenhanced font ',9'",
             "set style fill transparent solid 0.18 noborder",
         ]
@@ -97,10 +96,10 @@ public struct BenchHistoryFigure {
             return "\(series.name) not timed at \(lacking.count) commit\(lacking.count == 1 ? "" : "s") (\(names)\(lacking.count > 4 ? " ..." : ""))"
         }
         notes += missingNotes
-        lines.append("set tmargin \(3 + notes.count)")
+        lines.append("set bmargin \(8 + notes.count)")
         for (index, note) in notes.enumerated() {
-            let offset = String(format: "%.1f", Double(notes.count - index) - 0.4)
-            lines.append("set label \(index + 1) \(GnuplotText.quoted(note)) at graph 0.5, graph 1 offset 0,\(offset) center noenhanced font ',9'")
+            let y = String(format: "%.3f", 0.015 + 0.028 * Double(notes.count - 1 - index))
+            lines.append("set label \(index + 1) \(GnuplotText.quoted(note)) at screen 0.01, screen \(y) left noenhanced font ',9'")
         }
         var label = notes.count + 1
         for commit in analysis.commits where commit.run.status != .measured {

@@ -76,8 +76,7 @@ public struct QualityHistoryFigure {
             "data = " + GnuplotText.quotedPath(dataPath),
             "set title 'losslab run --quick along the commit history: change of each study metric from its first commit' noenhanced font ',13'",
             "set label 1 " + GnuplotText.quoted("\(series.count) study metrics, \(changed) of which change (coloured); grey: unchanged at every commit")
-                + " at graph 0.5, graph 1 offset 0,0.6 center noenhanced font ',9'",
-            "set tmargin 4",
+                + " at screen 0.01, screen 0.015 left noenhanced font ',9'",
             "set xlabel 'commit, oldest first' noenhanced",
             "set ylabel 'mean over the quick trials: % change from the first commit' noenhanced",
             "set key outside right top vertical noenhanced font ',8'",
@@ -85,7 +84,7 @@ public struct QualityHistoryFigure {
             "set border 3 back",
             "set tics nomirror out",
             "set xrange [-0.5:\(Double(runs.count) - 0.5)]",
-            "set bmargin 8",
+            "set bmargin 9",
             "set xtics (" + tics.joined(separator: ", ") + ") rotate by -45 noenhanced font ',9'",
         ]
         var label = 2
