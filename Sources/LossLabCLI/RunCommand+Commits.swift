@@ -32,8 +32,8 @@ extension RunCommand {
             case .built(let binary, let worktree):
                 let help = try Subprocess.run(binary, ["run", "--help"], in: worktree)
                 if !help.output.contains("--quick") {
-                    status = BenchRunStatus.noBench.rawValue
-                    text = QualityHistory.statusRow(date: date, commit: commit.hash, status: .noBench,
+                    status = BenchRunStatus.noQuick.rawValue
+                    text = QualityHistory.statusRow(date: date, commit: commit.hash, status: .noQuick,
                                                     note: "its losslab run has no --quick")
                 } else {
                     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("losslab-quick-\(getpid())-\(commit.short)").path

@@ -114,6 +114,8 @@ public enum BenchRunStatus: String, Sendable, Hashable {
     case runFailed = "run-failed"
     /// That commit's `losslab` has no `bench` command, or none whose output can be read.
     case noBench = "no-bench"
+    /// That commit's `losslab run` has no `--quick` (the quality history, ``QualityHistory``).
+    case noQuick = "no-quick"
 
     /// The `workload` of a status row.
     public static let noWorkload = "-"

@@ -7,7 +7,8 @@ import Foundation
 /// --reverse HEAD`); recorded commits missing from it (another branch) follow in file order. Each
 /// series (workload, and thread count for W5) has one point per commit that timed it; a commit that
 /// did not (a build or run that failed, a workload its bench did not have yet) is listed in
-/// ``Series/missing``. Steps come from ``StepDetection`` on each series' per-commit minimum.
+/// ``Series/missing``. Steps come from ``StepDetection`` on each series' per-commit minimum, over
+/// the commits of the given order only (those of other branches are drawn last, not fitted).
 public struct BenchHistoryAnalysis: Sendable {
     /// One recorded commit, in history order.
     public struct Commit: Sendable {
@@ -70,9 +71,11 @@ public struct BenchHistoryAnalysis: Sendable {
                     missing.append(commit.position)
                 }
             }
-            let fit = StepDetection(times: points.map(\.minimum), penaltyFactor: penaltyFactor)
+            // Commits of other branches are drawn, but a step is a move along the history.
+            let fitted = points.filter { $0.position < inOrder.count || inOrder.isEmpty }
+            let fit = StepDetection(times: fitted.map(\.minimum), penaltyFactor: penaltyFactor)
             let steps = fit.steps.map { step in
-                Step(series: name, position: points[step.index].position, previousPosition: points[step.index - 1].position,
+                Step(series: name, position: fitted[step.index].position, previousPosition: fitted[step.index - 1].position,
                      before: step.before, after: step.after)
             }
             return Series(name: name, points: points, missing: missing, steps: steps)

@@ -8,7 +8,8 @@ import Foundation
 /// `losslab run --help`), `trials` how many; every column of a study's `trials.csv` that
 /// ``Measure`` knows as a quality metric is one row. Quick runs are deterministic for a given
 /// build, so any change between two commits is a change of the numerics. A commit that could not
-/// be run has one row with `study` `-`, its ``BenchRunStatus`` as `metric` and the reason in `note`.
+/// be run has one row with `study` `-`, its ``BenchRunStatus`` as `metric` (`build-failed`, `run-failed`,
+/// `no-quick`) and the reason in `note`.
 public struct QualityHistory: Sendable {
     public static let columns = ["date", "commit", "study", "metric", "mean", "trials", "note"]
 

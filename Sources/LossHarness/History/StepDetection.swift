@@ -19,7 +19,7 @@ import Foundation
 ///     β = κ · σ · ln(n),   σ = max(1.4826 · median_i |y_i - y_{i-1}| / √2, σ_floor)
 ///
 /// σ is a robust estimate of the per-point noise from the first differences (the few differences
-/// that straddle a step do not move their median), κ = ``penaltyFactor`` (default 2), σ_floor =
+/// that straddle a step do not move their median), κ = ``penaltyFactor`` (default 3), σ_floor =
 /// ``noiseFloor`` (default 0.005, half a percent, so that an almost noiseless series does not split
 /// at rounding-level changes). A step of relative size s between segments of m points lowers the
 /// cost by about m·|ln(1 + s)|, so it is found when that exceeds β.
@@ -28,7 +28,7 @@ import Foundation
 /// two segments' median times (`after / before`: above 1 is slower).
 public struct StepDetection: Sendable {
     public static let minimumSegment = 2
-    public static let defaultPenaltyFactor = 2.0
+    public static let defaultPenaltyFactor = 3.0
     public static let defaultNoiseFloor = 0.005
 
     /// One detected step.

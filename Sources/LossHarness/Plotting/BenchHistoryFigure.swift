@@ -76,7 +76,7 @@ public struct BenchHistoryFigure {
             "set output " + GnuplotText.quotedPath(png),
             "data = " + GnuplotText.quotedPath(dataPath),
             "set title 'losslab bench along the commit history: time relative to the first recorded commit (above 1 is slower)' noenhanced font ',13'",
-            "set xlabel 'commit, oldest first (\(count) recorded; every \(stride == 1 ? "" : "\(stride)th ")one labelled)' noenhanced",
+            "set xlabel 'commit, oldest first (\(count) recorded; \(stride == 1 ? "each one labelled" : "a label every \(stride) commits"))' noenhanced",
             "set ylabel 'time / median of the first commit (log scale)' noenhanced",
             "set logscale y",
             "set key outside right top vertical noenhanced",

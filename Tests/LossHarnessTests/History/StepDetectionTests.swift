@@ -63,7 +63,7 @@ import LossLabTestSupport
         let times = (0..<10).map { $0 < 5 ? 1.0 : 2.0 }
         let fit = StepDetection(times: times)
         #expect(fit.noise == StepDetection.defaultNoiseFloor)
-        #expect(isClose(fit.penalty, 2 * 0.005 * log(10.0)))
+        #expect(isClose(fit.penalty, StepDetection.defaultPenaltyFactor * 0.005 * log(10.0)))
         #expect(fit.steps == [StepDetection.Step(index: 5, before: 1, after: 2)])
     }
 
