@@ -4,7 +4,8 @@ import Foundation
 /// `--against`: each commit is checked out in a temporary `git worktree` and built with
 /// `swift build -c release` (the Makefile's `make release`, so the flags of `Package.swift`), its
 /// build folder kept in `<repository>/.build/history/<commit>` so that a second run reuses the
-/// binary. The worktrees are removed by ``removeWorktrees()``.
+/// binary. The worktrees are removed by ``removeWorktrees()``, and those of an interrupted run by
+/// the next one.
 final class CommitBuilds {
     /// A commit to build: its full hash, and what the history shows of it.
     struct Commit: Equatable {
@@ -36,6 +37,23 @@ final class CommitBuilds {
         repository = top.output.trimmingCharacters(in: .whitespacesAndNewlines)
         worktreeRoot = FileManager.default.temporaryDirectory.appendingPathComponent("losslab-history-\(getpid())").path
         self.log = log
+        try removeAbandonedWorktrees()
+    }
+
+    /// Removes the worktrees that an interrupted run left (`losslab-history-<pid>/...` of a
+    /// process that no longer exists), so that they do not pile up in `git worktree list`.
+    private func removeAbandonedWorktrees() throws {
+        let listed = try Subprocess.run("git", ["worktree", "list", "--porcelain"], in: repository)
+        for line in listed.output.split(separator: "\n") where line.hasPrefix("worktree ") {
+            let path = String(line.dropFirst("worktree ".count))
+            let parts = path.split(separator: "/")
+            guard parts.count >= 2, let folder = parts.dropLast().last, folder.hasPrefix("losslab-history-"),
+                  let pid = Int32(folder.dropFirst("losslab-history-".count)), pid != getpid(),
+                  kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            _ = try Subprocess.run("git", ["worktree", "remove", "--force", path], in: repository)
+            try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+        }
+        _ = try Subprocess.run("git", ["worktree", "prune"], in: repository)
     }
 
     /// The commits of `range`, oldest first: `A..B` (those reachable from B and not from A,

@@ -116,6 +116,23 @@ import LossLabTestSupport
         #expect(!FileManager.default.fileExists(atPath: folder.file(".build/history/\(hash)")))
     }
 
+    /// A worktree left by an interrupted run (its process is gone) is removed by the next run.
+    @Test func anAbandonedWorktreeIsRemoved() throws {
+        let folder = try TemporaryFolder()
+        let hash = try repository(folder, packageText: "not a manifest\n")
+        try folder.write(Self.header + "2026-12-01T00:00:00Z,\(hash),b,W1_logistic,1,1,0.1,1,,accuracy,0.78\n",
+                         to: "results/bench/history.csv")
+        // No process has the largest pid Linux can give (pid_max is at most 2^22).
+        let abandoned = folder.file("tmp/losslab-history-4194304/abc")
+        let added = try Subprocess.run("git", ["worktree", "add", "--detach", abandoned, "HEAD"], in: folder.path)
+        try #require(added.status == 0, "\(added.errorOutput)")
+        let outcome = losslab(["bench", "--commits", "HEAD"], in: folder)
+        #expect(outcome.code == .success, "\(outcome.error)")
+        #expect(!FileManager.default.fileExists(atPath: abandoned))
+        let worktrees = try Subprocess.run("git", ["worktree", "list"], in: folder.path).output
+        #expect(worktrees.split(separator: "\n").count == 1, "\(worktrees)")
+    }
+
     /// A commit whose manifest does not compile: recorded as build-failed, worktree removed.
     @Test func aCommitThatDoesNotBuildIsRecordedAsSuch() throws {
         let folder = try TemporaryFolder()
