@@ -28,6 +28,20 @@ import LossLabTestSupport
         return text
     }
 
+    @Test func helpTextsNameTheHistoryOptions() throws {
+        let folder = try TemporaryFolder()
+        let bench = losslab(["bench", "--help"], in: folder).out
+        for text in ["--commits A..B", "--force", "--against REV", "--rounds N", "--threshold T", ".build/history/<commit>",
+                     "build-failed", "no-bench", "2 --against: a regression"] {
+            #expect(bench.contains(text), "bench --help names \(text)")
+        }
+        let history = losslab(["history", "--help"], in: folder).out
+        for text in ["Usage: losslab history", "--penalty K", "segments of at least 2", "quality-history"] {
+            #expect(history.contains(text), "history --help names \(text)")
+        }
+        #expect(losslab(["run", "--help"], in: folder).out.contains("--commits A..B"))
+    }
+
     @Test func listsTheStepWithItsCommitAndNotTheOutlier() throws {
         let folder = try TemporaryFolder()
         try folder.write(Self.history(), to: "results/bench/history.csv")
