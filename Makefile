@@ -10,7 +10,7 @@ APT_PACKAGES := gnuplot-nox
 # the portable flavour.
 export LOSSLAB_TARGET_CPU ?= auto
 
-.PHONY: all deps build release reproduce test test-release gate baseline bench bench-peers test-slurm fuzz example clean help
+.PHONY: all deps build release reproduce test test-release gate baseline bench bench-history quality-history bench-peers test-slurm fuzz example clean help
 
 all: build
 
@@ -22,6 +22,8 @@ help:
 	@echo "make gate        the quick regression gate alone: every study with run --quick, compared with results/baselines/quick"
 	@echo "make baseline    regenerate the committed quick baseline after an intended change to the numerics"
 	@echo "make bench       run losslab bench and record it in results/bench/history.csv"
+	@echo "make bench-history COMMITS=A..B  build and bench every commit of a git range into the history, then list its steps"
+	@echo "make quality-history COMMITS=A..B  run --quick at every commit of a range into results/quality-history.csv"
 	@echo "make bench-peers run losslab bench and the Python peers one after the other, print the ratios"
 	@echo "make test-slurm  start a throwaway Slurm cluster, run a study as a job array, check the merge"
 	@echo "make fuzz        fuzz the experiment-file loader for FUZZ_SECONDS (default 60) and grow Fuzz/corpus"
@@ -118,6 +120,28 @@ fuzz:
 # Times W1-W5 (see docs/bench.md) and appends one row per repetition to results/bench/history.csv.
 bench: release
 	$(RELEASE_BIN) bench --record
+
+# The bench history of past commits (docs/bench.md, "Regression tracking across history"): each
+# commit of COMMITS (a git range, default the commits that touched Sources/LossCore since
+# losslab bench exists) is built in release mode in a temporary worktree (cached in
+# .build/history/<commit>) and timed by its own losslab bench; commits already in the history are
+# skipped. Then losslab history lists the steps and draws plots/bench/throughput.png. Release
+# builds take minutes each: never part of make test.
+BENCH_SINCE ?= 6a8ccef
+COMMITS ?=
+bench-history: build
+	@if [ -n "$(COMMITS)" ]; then $(QUICK_BIN) bench --commits "$(COMMITS)" || exit 1; \
+	else for c in $$(git log --format=%h $(BENCH_SINCE)^..HEAD -- Sources/LossCore); do \
+	  $(QUICK_BIN) bench --commits $$c || exit 1; done; fi; \
+	$(QUICK_BIN) history
+
+# The quick metrics of each commit of COMMITS (default: as bench-history) into
+# results/quality-history.csv, then its figure plots/quality-history.png.
+quality-history: build
+	@if [ -n "$(COMMITS)" ]; then $(QUICK_BIN) run --quick --commits "$(COMMITS)" || exit 1; \
+	else for c in $$(git log --format=%h $(BENCH_SINCE)^..HEAD -- Sources/LossCore); do \
+	  $(QUICK_BIN) run --quick --commits $$c || exit 1; done; fi; \
+	$(QUICK_BIN) history
 
 # LossLab and the Python peers (JAX, scikit-learn; PyTorch with WITH_TORCH=1) one after the other
 # on this machine, then the ratio table. Torch rows missing from this run come from the committed

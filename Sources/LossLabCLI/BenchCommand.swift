@@ -10,6 +10,8 @@ enum BenchCommand: Subcommand {
     static let help = """
     Usage: losslab bench [--workload W1,...] [--repeat N] [--threads N,...] [--format table|csv]
                          [--record] [--results DIR] [--experiment FILE]
+           losslab bench --commits A..B [--force] [--workload ...] [--repeat N] [--results DIR]
+           losslab bench --against REV [--rounds N] [--alpha A] [--threshold T%] [--workload ...]
            losslab bench --compare-formula [--repeat N] [--variants LIST]
 
     Times the workloads of the peer baselines (PyTorch, JAX, scikit-learn) doing the same work:
@@ -42,12 +44,38 @@ enum BenchCommand: Subcommand {
       --record          append the rows to DIR/bench/history.csv (created with a header)
       --results DIR     results root for --record (default: results)
       --experiment FILE the W5 sweep (default: \(defaultExperiment))
+
+    History (see docs/bench.md, "Regression tracking across history"):
+      --commits A..B    for each commit of the git range, oldest first (or of one revision):
+                        check it out in a temporary git worktree, build it as `make release` does
+                        (swift build -c release; the build kept in .build/history/<commit>, so a
+                        rerun does not build again), run that commit's own `losslab bench` (the
+                        workloads and options it has; --format csv, or --record for older ones)
+                        and append its rows to DIR/bench/history.csv as soon as it is done. A
+                        commit that does not build, whose bench fails or that has no bench gets
+                        one row saying so (workload -, metric build-failed, run-failed or
+                        no-bench, the reason in metric_value) and the range goes on. Commits the
+                        history already has are skipped. The worktrees are removed afterwards.
+      --force           with --commits: measure recorded commits again (the last run counts)
+      --against REV     build REV the same way, then run REV's bench and this binary's in turn,
+                        --rounds times (A B A B ...), --repeat repetitions each; per workload the
+                        ratio median(this) / median(REV) and a two-sided Mann-Whitney U test on
+                        the pooled repetitions. A workload regressed when p < alpha and the ratio
+                        exceeds 1 + threshold, improved when p < alpha and it is below
+                        1 / (1 + threshold). Exit 2 if any regressed, 4 if some improved and none
+                        regressed, 0 otherwise.
+      --rounds N        interleaved rounds of --against (default: 5)
+      --alpha A         --against's significance level (default: \(TimingComparison.defaultAlpha))
+      --threshold T     --against's smallest change that counts, 5% or 0.05 (default: 5%)
+    `losslab history` lists the steps of the recorded history and draws it.
     \(FormulaBenchReport.help)
 
     Timings on a loaded machine are noisy: check `uptime` first, and compare the minimum.
 
-    Exit codes: 0 done, 1 a workload failed (diverged, or the W5 run exited non-zero),
-    64 bad options, 66 the W5 experiment file is missing, 73 cannot write the history.
+    Exit codes: 0 done (--against: no significant change), 1 a workload failed (diverged, or the
+    W5 run exited non-zero; --against: REV does not build), 2 --against: a regression,
+    4 --against: improvements only, 64 bad options (also: not in a git repository, a revision git
+    cannot resolve), 66 the W5 experiment file is missing, 73 cannot write the history.
 
     Examples:
       losslab bench
@@ -55,6 +83,8 @@ enum BenchCommand: Subcommand {
       losslab bench --workload W5 --threads 1,2 --repeat 3
       losslab bench --format csv > bench.csv
       losslab bench --record
+      losslab bench --commits HEAD~10..HEAD --workload W1,W3
+      losslab bench --against main --workload W1,W4 --rounds 5 --repeat 3
       losslab bench --compare-formula --repeat 20
     """
 
@@ -66,6 +96,17 @@ enum BenchCommand: Subcommand {
         var record: Bool
         var resultsRoot: String
         var experiment: String
+        /// `--commits A..B`: measure every commit of the range instead of this binary.
+        var commits: String? = nil
+        /// `--force`: measure commits of the range that the history already has.
+        var force = false
+        /// `--against REV`: this binary against REV's, interleaved.
+        var against: String? = nil
+        /// `--rounds N`: interleaved rounds of `--against`.
+        var rounds = 5
+        /// `--alpha` and `--threshold` of `--against`'s decision.
+        var alpha = TimingComparison.defaultAlpha
+        var threshold = TimingComparison.defaultThreshold
     }
 
     static func parse(_ arguments: inout Arguments) throws -> Options {
@@ -99,14 +140,51 @@ enum BenchCommand: Subcommand {
         let record = arguments.flag("record")
         let resultsRoot = try arguments.path("results", default: "results")
         let experiment = try arguments.value("experiment") ?? defaultExperiment
+        let commits = try arguments.value("commits")
+        let force = arguments.flag("force")
+        let against = try arguments.value("against")
+        let rounds = try arguments.positiveInteger("rounds")
+        let alpha = try arguments.number("alpha")
+        let threshold = try arguments.value("threshold")
         try arguments.finish()
-        return Options(workloads: workloads, repetitions: repetitions, threads: threads, csv: format == "csv",
-                       record: record, resultsRoot: resultsRoot, experiment: experiment)
+        var options = Options(workloads: workloads, repetitions: repetitions, threads: threads, csv: format == "csv",
+                              record: record, resultsRoot: resultsRoot, experiment: experiment)
+        if commits != nil && against != nil {
+            throw CommandError("bench: --commits and --against are two different runs: give one of them")
+        }
+        if force && commits == nil { throw CommandError("bench: --force only applies to --commits") }
+        if commits != nil || against != nil {
+            let name = commits != nil ? "--commits" : "--against"
+            if record && against != nil { throw CommandError("bench: --against records nothing: drop --record") }
+            if format == "csv" { throw CommandError("bench: \(name) prints a table: drop --format csv") }
+        }
+        if against == nil {
+            for (name, given) in [("rounds", rounds != nil), ("alpha", alpha != nil), ("threshold", threshold != nil)] where given {
+                throw CommandError("bench: --\(name) only applies to --against")
+            }
+        }
+        options.commits = commits
+        options.force = force
+        options.against = against
+        options.rounds = rounds ?? 5
+        if let alpha {
+            guard alpha > 0, alpha <= 1 else { throw CommandError("bench: --alpha \(alpha): expected a level in (0, 1], e.g. 0.05") }
+            options.alpha = alpha
+        }
+        if let threshold {
+            guard let fraction = TimingComparison.parseThreshold(threshold) else {
+                throw CommandError("bench: --threshold \(threshold): expected a percentage of at least 0, e.g. 5%")
+            }
+            options.threshold = fraction
+        }
+        return options
     }
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
         if arguments.flag("compare-formula") { return try FormulaBenchReport.run(&arguments, console: console) }
         let options = try parse(&arguments)
+        if options.commits != nil { return try runCommits(options, arguments: arguments, console: console) }
+        if options.against != nil { return try runAgainst(options, arguments: arguments, console: console) }
         if options.workloads.contains(.sweep) && !FileManager.default.fileExists(atPath: options.experiment) {
             throw CommandError("bench: W5 needs the sweep file \(options.experiment), which does not exist "
                                + "(run from the repository root, or pass --experiment FILE)", code: .noInput)
@@ -202,6 +280,12 @@ enum BenchCommand: Subcommand {
     /// Appends `records` to `<resultsRoot>/bench/history.csv`, writing the header when the file is
     /// new; returns the path.
     static func appendHistory(_ records: [BenchRecord], resultsRoot: String) throws -> String {
+        try appendHistory(text: records.map(\.csvLine).joined(), resultsRoot: resultsRoot)
+    }
+
+    /// Appends CSV rows (``BenchRecord/columns``) to the history, creating it with its header.
+    @discardableResult
+    static func appendHistory(text: String, resultsRoot: String) throws -> String {
         let directory = resultsRoot + "/bench"
         let path = directory + "/history.csv"
         do {
@@ -215,8 +299,7 @@ enum BenchCommand: Subcommand {
             }
             defer { try? handle.close() }
             try handle.seekToEnd()
-            let text = (isNew ? BenchRecord.header : "") + records.map(\.csvLine).joined()
-            try handle.write(contentsOf: Data(text.utf8))
+            try handle.write(contentsOf: Data(((isNew ? BenchRecord.header : "") + text).utf8))
         } catch let error as CommandError {
             throw error
         } catch {

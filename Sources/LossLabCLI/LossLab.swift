@@ -18,7 +18,7 @@ public enum LossLab {
 
     public static let subcommands: [any Subcommand.Type] = [
         RunCommand.self, ValidateCommand.self, PlotCommand.self, ReportCommand.self, LossCommand.self, ListCommand.self,
-        CompareCommand.self, BaselineCommand.self, CheckCommand.self, BenchCommand.self,
+        CompareCommand.self, BaselineCommand.self, CheckCommand.self, BenchCommand.self, HistoryCommand.self,
         MergeCommand.self, SlurmCommand.self,
     ]
 

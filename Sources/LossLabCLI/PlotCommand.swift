@@ -19,7 +19,9 @@ enum PlotCommand: Subcommand {
     Scripts refer to files by the paths given here, so they re-render from this directory:
       gnuplot plots/<name>/<figure>.gp
     When <results>/bench/history.csv exists (losslab bench --record), it also draws each bench
-    workload's throughput against the commit history: <plots>/bench/throughput.{gp,png,svg}.
+    workload's time along the commit history: <plots>/bench/throughput.{gp,png,svg}; when
+    <results>/quality-history.csv exists (losslab run --quick --commits), the quick metrics along
+    it: <plots>/quality-history.{gp,png,svg}.
     Files of figures no longer declared are removed. Without gnuplot, the data and scripts are
     still written and a message says how to install it.
 
@@ -54,8 +56,12 @@ enum PlotCommand: Subcommand {
             failed = failed || summary.failures > 0
         }
         // The bench history, when `losslab bench --record` has written one.
-        let bench = BenchHistoryFigure(resultsRoot: arguments.resolve(resultsRoot), plotsRoot: arguments.resolve(plotsRoot))
-        if let script = try bench.write() {
+        let (order, subjects) = GitLog.history(in: arguments.workingDirectory ?? FileManager.default.currentDirectoryPath)
+        let bench = BenchHistoryFigure(resultsRoot: arguments.resolve(resultsRoot), plotsRoot: arguments.resolve(plotsRoot),
+                                       order: order, subjects: subjects)
+        let quality = QualityHistoryFigure(resultsRoot: arguments.resolve(resultsRoot), plotsRoot: arguments.resolve(plotsRoot),
+                                           order: order)
+        for script in [try bench.write(), try quality.write()].compactMap({ $0 }) {
             switch GnuplotRenderer().render(scriptPath: script) {
             case .failed(_, let errorOutput):
                 console.printError("gnuplot failed on \(script):\n\(errorOutput)")
@@ -63,7 +69,7 @@ enum PlotCommand: Subcommand {
             case .unavailable:
                 if !quiet { console.printError("wrote \(script) (gnuplot not found: install it with \"apt-get install gnuplot-nox\")") }
             case .rendered:
-                if !quiet { console.printError("bench: throughput history in \(script.dropLast(3)).png") }
+                if !quiet { console.printError("history: \(script.dropLast(3)).png") }
             }
         }
         return failed ? .failure : .success

@@ -7,6 +7,7 @@ enum RunCommand: Subcommand {
     static let summary = "run experiment files: train every trial, write results/ and plots/"
     static let help = """
     Usage: losslab run [FILE...] [options]
+           losslab run --quick --commits A..B [--results DIR] [--force]
 
     Runs every trial of each experiment file (default: every experiments/*.json5) over its seeds,
     in parallel, and writes results/<name>/ (trials.csv, history.csv, summary.csv, claims.csv,
@@ -37,6 +38,11 @@ enum RunCommand: Subcommand {
       --quick            reduced settings for a fast regression gate, train experiments only:
                          2 seeds (or --seeds N), at most 3 epochs, at most 400 training and 400
                          test samples; caps apply after --set, curves experiments run as written
+      --commits A..B     with --quick: for each commit of the git range (or one revision), build it
+                         (release, in a temporary git worktree, cached in .build/history/<commit>),
+                         run --quick on that commit's experiments/*.json5 and append the mean of
+                         each quality metric per study to <results>/quality-history.csv (commits
+                         already there are skipped unless --force); draw it with `losslab history`
       --fresh            discard stored trials of these experiments and start over (with --shard:
                          only that shard's); replaces a different definition
       --dry-run          list the trials and whether each is done, stale or pending; run nothing
@@ -60,6 +66,7 @@ enum RunCommand: Subcommand {
     """
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
+        if let range = try arguments.value("commits") { return try runCommits(range, arguments: &arguments, console: console) }
         _ = GitCommit.shared  // starts the lookup for spec.json while the files load
         let jobs = try arguments.positiveInteger("jobs") ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
         let resultsRoot = try arguments.path("results", default: "results")

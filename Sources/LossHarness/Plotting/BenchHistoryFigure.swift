@@ -1,112 +1,141 @@
 import Foundation
 
-/// The throughput of every `losslab bench` workload against the commit history, drawn from
-/// `results/bench/history.csv` (written by `losslab bench --record`): one line per workload (and
-/// thread count), one point per recorded run, at the median samples per second of its repetitions,
-/// with the minimum-to-maximum range as error bars. A slow-down shows as a dip.
+/// The time of every `losslab bench` workload along the commit history, drawn from
+/// `results/bench/history.csv` (`losslab bench --record` and `--commits`), laid out by
+/// ``BenchHistoryAnalysis``.
 ///
-/// Files: `<results>/bench/figures/throughput.dat` (one block per workload) and
+/// x: the recorded commits in history order, labelled every few commits (short hash). y: each
+/// series' time divided by its first point's median (1 = as fast as the first recorded commit;
+/// above 1 is slower), log scale: the line joins the medians of each commit's repetitions, the band
+/// below it reaches down to their minimum. Each detected step is a dashed vertical line between the
+/// two commits, labelled with the series and its ratio. A commit that timed nothing says why at the
+/// foot of its column (`build-failed`, `run-failed`, `no-bench`); a series that some timed commits
+/// lack is named in a note at the foot of the figure with those commits.
+///
+/// Files: `<results>/bench/figures/throughput.dat` (one block per series) and
 /// `<plots>/bench/throughput.{gp,png,svg}`.
 public struct BenchHistoryFigure {
     public let resultsRoot: String
     public let plotsRoot: String
+    /// Commit hashes oldest first (git's order); empty: the order of the file.
+    public var order: [String]
+    public var subjects: [String: String]
 
-    public init(resultsRoot: String, plotsRoot: String) {
+    public init(resultsRoot: String, plotsRoot: String, order: [String] = [], subjects: [String: String] = [:]) {
         self.resultsRoot = resultsRoot
         self.plotsRoot = plotsRoot
+        self.order = order
+        self.subjects = subjects
     }
 
     public var historyPath: String { resultsRoot + "/bench/history.csv" }
     var dataPath: String { resultsRoot + "/bench/figures/throughput.dat" }
     public var scriptPath: String { plotsRoot + "/bench/throughput.gp" }
 
-    /// One recorded run: its commit and date, and the median and range of samples per second.
-    struct Point {
-        var run: Int
-        var label: String
-        var median: Double
-        var minimum: Double
-        var maximum: Double
+    /// The history laid out in ``order`` (the file's order for commits it does not list).
+    public func analysis() throws -> BenchHistoryAnalysis? {
+        let history = try BenchHistory.load(historyPath)
+        guard !history.runs.isEmpty else { return nil }
+        return BenchHistoryAnalysis(history: history, order: order, subjects: subjects)
     }
 
-    /// The points of each workload, runs numbered in the order they were recorded.
-    static func points(_ table: CSVTable) -> [(workload: String, points: [Point])] {
-        var runs: [String] = []
-        var samples: [String: [String: [Double]]] = [:]
-        var workloads: [String] = []
-        var labels: [String: String] = [:]
-        for row in table.rows {
-            guard let workload = table.value(row, "workload"),
-                  let rate = table.value(row, "samples_per_second").flatMap(Double.init), rate.isFinite else { continue }
-            let threads = table.value(row, "threads") ?? ""
-            let key = threads.isEmpty || threads == "1" ? workload : "\(workload) (\(threads) threads)"
-            let date = table.value(row, "date") ?? ""
-            let commit = table.value(row, "commit") ?? ""
-            let run = date + " " + commit
-            if !runs.contains(run) {
-                runs.append(run)
-                labels[run] = (commit.isEmpty ? "?" : String(commit.prefix(7))) + " " + String(date.prefix(10))
+    /// The data file: per series, `position minimum/first median/first minimum median`.
+    static func data(_ analysis: BenchHistoryAnalysis) -> String {
+        var data = "# position minimum_ratio median_ratio minimum_s median_s; ratios to the series' first median; one block per series\n"
+        for series in analysis.series {
+            data += "# " + GnuplotText.comment(series.name) + "\n"
+            let first = series.points.first?.median ?? 1
+            for point in series.points {
+                data += "\(point.position) \(point.minimum / first) \(point.median / first) \(point.minimum) \(point.median)\n"
             }
-            if !workloads.contains(key) { workloads.append(key) }
-            samples[key, default: [:]][run, default: []].append(rate)
+            data += "\n\n"
         }
-        return workloads.map { key in
-            let points = runs.enumerated().compactMap { index, run -> Point? in
-                guard let values = samples[key]?[run], !values.isEmpty else { return nil }
-                let summary = SampleSummary(values)
-                return Point(run: index, label: labels[run] ?? "", median: summary.median,
-                             minimum: summary.minimum, maximum: summary.maximum)
-            }
-            return (key, points)
+        return data
+    }
+
+    /// Colours of the series, in order (Okabe-Ito, distinguishable with colour-blindness).
+    static let seriesColors = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+
+    /// Every `every`-th commit labelled, and the last one.
+    static func labelStride(_ count: Int) -> Int { max(1, (count + 11) / 12) }
+
+    /// The gnuplot script for `analysis`, writing `png` then `svg`.
+    static func script(_ analysis: BenchHistoryAnalysis, dataPath: String, historyPath: String, scriptPath: String,
+                       png: String, svg: String) -> String {
+        let count = analysis.commits.count
+        let stride = labelStride(count)
+        let tics = analysis.commits.filter { $0.position % stride == 0 || $0.position == count - 1 }
+            .map { GnuplotText.quoted($0.short) + " \($0.position)" }
+        var lines = [
+            "# LossLab figure: the time of each losslab bench workload along the commit history.",
+            "# Data: " + GnuplotText.comment(dataPath, maximumLength: 1000) + ", made from "
+                + GnuplotText.comment(historyPath, maximumLength: 1000) + " (losslab bench --record / --commits).",
+            "# Re-render from the repository root: gnuplot " + GnuplotText.comment(scriptPath, maximumLength: 1000),
+            "set encoding utf8",
+            "set terminal pngcairo size 1200,700 enhanced font 'DejaVu Sans,11'",
+            "set output " + GnuplotText.quotedPath(png),
+            "data = " + GnuplotText.quotedPath(dataPath),
+            "set title 'losslab bench along the commit history: time relative to the first recorded commit (above 1 is slower)' noenhanced font ',13'",
+            "set xlabel 'commit, oldest first (\(count) recorded; \(stride == 1 ? "each one labelled" : "a label every \(stride) commits"))' noenhanced",
+            "set ylabel 'time / median of the first commit (log scale)' noenhanced",
+            "set logscale y",
+            "set key outside right top vertical noenhanced",
+            "set grid ytics back lt 1 lc rgb '#e4e4e4' lw 1",
+            "set border 3 back",
+            "set tics nomirror out",
+            "set xrange [-0.5:\(Double(count) - 0.5)]",
+            "set xtics (" + tics.joined(separator: ", ") + ") rotate by -45 noenhanced font ',9'",
+            "set style fill transparent solid 0.18 noborder",
+        ]
+        var notes = ["line: median of each commit's repetitions; band: down to their minimum; dashed: a detected step"]
+        let missingNotes = analysis.series.compactMap { series -> String? in
+            let timed = Set(analysis.commits.filter { $0.run.status == .measured }.map(\.position))
+            let lacking = series.missing.filter(timed.contains)
+            guard !lacking.isEmpty else { return nil }
+            let names = lacking.prefix(4).map { analysis.commits[$0].short }.joined(separator: " ")
+            return "\(series.name) not timed at \(lacking.count) commit\(lacking.count == 1 ? "" : "s") (\(names)\(lacking.count > 4 ? " ..." : ""))"
         }
+        notes += missingNotes
+        lines.append("set bmargin \(8 + notes.count)")
+        for (index, note) in notes.enumerated() {
+            let y = String(format: "%.3f", 0.015 + 0.028 * Double(notes.count - 1 - index))
+            lines.append("set label \(index + 1) \(GnuplotText.quoted(note)) at screen 0.01, screen \(y) left noenhanced font ',9'")
+        }
+        var label = notes.count + 1
+        for commit in analysis.commits where commit.run.status != .measured {
+            lines.append("set label \(label) \(GnuplotText.quoted(commit.run.status.rawValue)) at \(commit.position), graph 0.02 rotate by 90 left noenhanced font ',9' tc rgb '#b00000'")
+            label += 1
+        }
+        for (index, step) in analysis.stepsBySize.prefix(12).enumerated() {
+            let x = (Double(step.position) + Double(step.previousPosition)) / 2
+            lines.append("set arrow \(index + 1) from \(x), graph 0 to \(x), graph 1 nohead dt 2 lw 1.5 lc rgb '#555555' back")
+            let text = "\(step.series) x\(String(format: "%.2f", step.ratio))"
+            lines.append("set label \(label) \(GnuplotText.quoted(text)) at \(x), graph \(0.97 - Double(index % 6) * 0.045) left offset 0.3,0 noenhanced font ',9'")
+            label += 1
+        }
+        lines.append("plot \\")
+        var plots: [String] = []
+        for (index, series) in analysis.series.enumerated() {
+            let color = seriesColors[index % seriesColors.count]
+            plots.append("    data index \(index) using 1:2:3 with filledcurves lc rgb '\(color)' notitle")
+            plots.append("    data index \(index) using 1:3 with linespoints lw 2 pt 7 ps 0.7 lc rgb '\(color)' title "
+                         + GnuplotText.quoted(series.name) + " noenhanced")
+        }
+        lines.append(plots.joined(separator: ", \\\n"))
+        lines += ["", "set terminal svg size 1200,700 dynamic enhanced font 'DejaVu Sans,11'",
+                  "set output " + GnuplotText.quotedPath(svg), "replot", "unset output", ""]
+        return lines.joined(separator: "\n")
     }
 
     /// Writes the data and the script; `nil` when there is no bench history to draw.
     public func write() throws -> String? {
-        guard let text = try? String(contentsOfFile: historyPath, encoding: .utf8) else { return nil }
-        let series = Self.points(CSVTable(text: text))
-        guard !series.isEmpty else { return nil }
-        var data = "# run median_samples_per_second minimum maximum label; one block per workload\n"
-        for (workload, points) in series {
-            data += "# " + GnuplotText.comment(workload) + "\n"
-            for point in points {
-                data += "\(point.run) \(point.median) \(point.minimum) \(point.maximum) \"\(point.label)\"\n"
-            }
-            data += "\n\n"
-        }
+        guard let analysis = try analysis(), !analysis.series.isEmpty else { return nil }
         try AtomicFile.createDirectory(resultsRoot + "/bench/figures")
-        try AtomicFile.write(data, to: dataPath)
-        let png = plotsRoot + "/bench/throughput.png", svg = plotsRoot + "/bench/throughput.svg"
-        var lines = [
-            "# LossLab figure: the throughput of each losslab bench workload against the commit history.",
-            "# Data: " + GnuplotText.comment(dataPath, maximumLength: 1000) + ", made from "
-                + GnuplotText.comment(historyPath, maximumLength: 1000) + " (losslab bench --record).",
-            "# Re-render from the repository root: gnuplot " + GnuplotText.comment(scriptPath, maximumLength: 1000),
-            "set encoding utf8",
-            "set terminal pngcairo size 1000,650 enhanced font 'DejaVu Sans,11'",
-            "set output " + GnuplotText.quotedPath(png),
-            "data = " + GnuplotText.quotedPath(dataPath),
-            "set title 'losslab bench: throughput by recorded run (a slow-down shows as a dip)' noenhanced font ',14'",
-            "set xlabel 'recorded run (commit, date)' noenhanced",
-            "set ylabel 'samples per second (log scale)' noenhanced",
-            "set label 1 'median of the repetitions of each recorded run; bars from the fastest to the slowest' at graph 0.5, graph 1 offset 0,0.8 center noenhanced font ',10'",
-            "set logscale y",
-            "set key outside right top vertical noenhanced",
-            "set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1",
-            "set border 3 back",
-            "set tics nomirror out",
-            "set xtics rotate by -30 noenhanced",
-            "set offsets 0.3, 0.3, 0, 0",
-            "plot \\",
-        ]
-        let plots = series.enumerated().map { index, entry in
-            "    data index \(index) using 1:2:3:4:xtic(5) with yerrorlines lw 2 pt 7 title " + GnuplotText.quoted(entry.workload) + " noenhanced"
-        }
-        lines.append(plots.joined(separator: ", \\\n"))
-        lines += ["", "set terminal svg size 1000,650 dynamic enhanced font 'DejaVu Sans,11'",
-                  "set output " + GnuplotText.quotedPath(svg), "replot", "unset output", ""]
+        try AtomicFile.write(Self.data(analysis), to: dataPath)
+        let script = Self.script(analysis, dataPath: dataPath, historyPath: historyPath, scriptPath: scriptPath,
+                                 png: plotsRoot + "/bench/throughput.png", svg: plotsRoot + "/bench/throughput.svg")
         try AtomicFile.createDirectory(plotsRoot + "/bench")
-        try AtomicFile.write(lines.joined(separator: "\n"), to: scriptPath)
+        try AtomicFile.write(script, to: scriptPath)
         return scriptPath
     }
 }

@@ -14,7 +14,8 @@
 /// | `date`, `commit`, `repetitions`, `repetition` | bookkeeping, ignored |
 ///
 /// A file holding several runs (a history: rows appended by `--record`) is reduced to its last
-/// run: the rows whose `date` (and `commit`, when present) equal those of the last row.
+/// run: the rows whose `date` (and `commit`, when present) equal those of the last row. The rows
+/// of commits that were not measured (`workload` `-`, ``BenchHistory``) are skipped.
 ///
 /// A summary column repeated on every repetition row of a group (the same value each time) counts
 /// once; one that varies from row to row is a sample like `seconds`.
@@ -42,7 +43,8 @@ enum BenchTable {
             }
         }
         var rows: [(line: Int, fields: [String])] = []
-        for (rowIndex, row) in table.rows.enumerated() where row != [""] {
+        for (rowIndex, row) in table.rows.enumerated()
+        where row != [""] && !(row.count == header.count && row[workloadColumn] == BenchRunStatus.noWorkload) {
             guard row.count == header.count else {
                 throw .invalidResults(file: file, location: "line \(rowIndex + 2)", value: "\(row.count) fields",
                                       expected: "\(header.count) fields, one per header column")

@@ -45,6 +45,15 @@ import LossLabTestSupport
         #expect(set.groups[0].samples["seconds"]?.finiteValues.count == 5)
     }
 
+    /// A commit of `losslab bench --commits` that did not build, recorded after the last run, is
+    /// no run: the last measured one is compared, and no group `-` appears.
+    @Test func aStatusRowIsNotTheLastRun() throws {
+        let failed = "2026-01-03,def,-,,,,,,,build-failed,error: x,\n"
+        let set = try Self.load(Self.header + Self.run(date: "2026-01-02", slowdown: 2) + failed)
+        #expect(set.groups.map(\.identity.label) == ["W1, threads=1", "W2, threads=1"])
+        #expect(set.groups[0].samples["median_seconds"]?.finiteValues == [2.0])
+    }
+
     @Test func aSlowerBenchIsARegressionByMannWhitney() throws {
         let before = try Self.load(Self.header + Self.run(date: "2026-01-01", slowdown: 1))
         let after = try Self.load(Self.header + Self.run(date: "2026-01-02", slowdown: 1.5, mse: 0.25))
