@@ -14,6 +14,16 @@ public protocol DataSource: Sendable {
     /// The split for `seed`; when `standardize`, every part's features are standardised with the
     /// training part's statistics (``DataSplit/standardize()``).
     func split(seed: UInt64, standardize: Bool) -> DataSplit
+    /// The split of repetition `repetition` of a study seeded by `baseSeed`, whose own data seed is
+    /// `dataSeed`. By default ``split(seed:standardize:)`` with the data seed; a table split into
+    /// folds shares one permutation between the folds of a repeat (``TableSource``).
+    func split(baseSeed: UInt64, repetition: Int, dataSeed: UInt64, standardize: Bool) -> DataSplit
+}
+
+extension DataSource {
+    public func split(baseSeed: UInt64, repetition: Int, dataSeed: UInt64, standardize: Bool) -> DataSplit {
+        split(seed: dataSeed, standardize: standardize)
+    }
 }
 
 /// How many samples each part of a split has.

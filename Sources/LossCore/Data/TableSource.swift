@@ -10,8 +10,15 @@
 ///   permuted order), so that it makes `reducedShare` of the training part: the imbalance a study
 ///   of focal loss needs, with the test part left as it is.
 ///
+/// - With `folds` (repeated k-fold cross-validation), repetition `r` is fold `r mod k` of repeat
+///   `r / k`: each repeat permutes every stratum once (a seed of its own, the same for its `k`
+///   folds), and fold `f` tests on the `f`-th of `k` nearly equal slices of each stratum, so that
+///   the `k` folds of a repeat test on every row once. `testFraction` is then `1 / k`; the
+///   validation part is `validationFraction` of the rows the fold trains on.
+///
 /// Each part lists its rows in table order (training order is shuffled by the trainer each epoch).
-/// The counts depend on the table and the fractions only, not on the seed.
+/// The counts depend on the table and the fractions only, not on the seed (with folds, on the
+/// first fold: the others differ by at most a row per stratum).
 public struct TableSource: DataSource {
     public var data: TabularData
     public var testFraction: Double
@@ -19,9 +26,12 @@ public struct TableSource: DataSource {
     public var stratify: Bool
     public var reducedClass: Int?
     public var reducedShare: Double
+    /// The number of folds of repeated k-fold cross-validation, or `nil` for random splits.
+    public var folds: Int?
 
     public init(data: TabularData, testFraction: Double, validationFraction: Double = 0, stratify: Bool = true,
-                reducedClass: Int? = nil, reducedShare: Double = 1) {
+                reducedClass: Int? = nil, reducedShare: Double = 1, folds: Int? = nil) {
+        self.folds = folds
         self.data = data
         self.testFraction = testFraction
         self.validationFraction = validationFraction
@@ -42,8 +52,12 @@ public struct TableSource: DataSource {
         return groups
     }
 
-    /// Test and validation rows of a stratum of `n` rows.
+    /// Test and validation rows of a stratum of `n` rows (with folds, those of the first fold).
     func partCounts(_ n: Int) -> (test: Int, validation: Int) {
+        if let folds {
+            let test = n / folds
+            return (test, min(Int((Double(n - test) * validationFraction).rounded()), n - test))
+        }
         let test = Int((Double(n) * testFraction).rounded())
         let validation = min(Int((Double(n) * validationFraction).rounded()), n - test)
         return (test, validation)
@@ -69,7 +83,40 @@ public struct TableSource: DataSource {
         return counts
     }
 
+    public func split(baseSeed: UInt64, repetition: Int, dataSeed: UInt64, standardize: Bool) -> DataSplit {
+        guard let folds else { return split(seed: dataSeed, standardize: standardize) }
+        let repeatSeed = SplitMix64.derive(seed: baseSeed, UInt64(repetition / folds), 4)
+        return split(seed: repeatSeed, fold: repetition % folds, of: folds, standardize: standardize)
+    }
+
+    /// Fold `fold` of `count`: the rows of slice `fold` of each permuted stratum are the test part.
+    func split(seed: UInt64, fold: Int, of count: Int, standardize: Bool) -> DataSplit {
+        var random = SplitMix64(seed: seed)
+        var train: [Int] = [], validation: [Int] = [], test: [Int] = []
+        var reduced: [Int] = []
+        for (index, stratum) in strata.enumerated() {
+            let order = random.permutation(stratum.count).map { stratum[$0] }
+            let start = stratum.count * fold / count, end = stratum.count * (fold + 1) / count
+            test += order[start..<end]
+            let rest = Array(order[..<start] + order[end...])
+            let validationCount = min(Int((Double(rest.count) * validationFraction).rounded()), rest.count)
+            validation += rest[..<validationCount]
+            if stratify, index == reducedClass { reduced = Array(rest[validationCount...]) } else { train += rest[validationCount...] }
+        }
+        train += reduced.prefix(keptRows(others: train.count, available: reduced.count))
+        return parts(train: train, validation: validation, test: test, standardize: standardize)
+    }
+
+    func parts(train: [Int], validation: [Int], test: [Int], standardize: Bool) -> DataSplit {
+        let dataset = Dataset(features: data.features, targets: data.targets, task: data.task)
+        var split = DataSplit(train: dataset.subset(train.sorted()), test: dataset.subset(test.sorted()),
+                              validation: validation.isEmpty ? nil : dataset.subset(validation.sorted()))
+        if standardize { split.standardize() }
+        return split
+    }
+
     public func split(seed: UInt64, standardize: Bool) -> DataSplit {
+        if let folds { return split(seed: seed, fold: 0, of: folds, standardize: standardize) }
         var random = SplitMix64(seed: seed)
         var train: [Int] = [], validation: [Int] = [], test: [Int] = []
         var reduced: [Int] = []
@@ -83,10 +130,6 @@ public struct TableSource: DataSource {
             }
         }
         train += reduced.prefix(keptRows(others: train.count, available: reduced.count))
-        let dataset = Dataset(features: data.features, targets: data.targets, task: data.task)
-        var split = DataSplit(train: dataset.subset(train.sorted()), test: dataset.subset(test.sorted()),
-                              validation: validation.isEmpty ? nil : dataset.subset(validation.sorted()))
-        if standardize { split.standardize() }
-        return split
+        return parts(train: train, validation: validation, test: test, standardize: standardize)
     }
 }

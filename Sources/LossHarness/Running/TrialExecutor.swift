@@ -21,7 +21,8 @@ public enum TrialExecutor {
             return result
         }
         result.historyMetrics = plan.metrics.map(\.rawValue)
-        let split = plan.source.split(seed: trial.dataSeed, standardize: plan.standardize)
+        let split = plan.source.split(baseSeed: trial.baseSeed, repetition: trial.repetition, dataSeed: trial.dataSeed,
+                                      standardize: plan.standardize)
         let task = split.train.task
         guard let trainTargets = plan.encoding.encode(split.train.targets, task: task),
               let testTargets = plan.encoding.encode(split.test.targets, task: task) else {

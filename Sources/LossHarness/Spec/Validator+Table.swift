@@ -35,7 +35,7 @@ extension Validator {
             }
         }
         let number = { (name: String) -> Double? in if case .number(let x)? = members[name] { x } else { nil } }
-        for field in TableConfiguration.fields where ["test_fraction", "stratify", "reduce_class"].contains(field.name) {
+        for field in TableConfiguration.fields where ["test_fraction", "stratify", "reduce_class", "folds"].contains(field.name) {
             if let value = members[field.name], let expected = field.check(value) { fail("\(display).\(field.name)", value, expected) }
         }
         guard errors.isEmpty, let targets else { return (parse, nil) }
@@ -51,6 +51,13 @@ extension Validator {
         }
         var table = TableConfiguration(path: path, request: request, loaded: loaded)
         table.testFraction = number("test_fraction") ?? table.testFraction
+        if let folds = number("folds") {
+            table.folds = Int(folds)
+            if members["test_fraction"] != nil {
+                fail("\(display).test_fraction", members["test_fraction"], "no test_fraction with folds",
+                     suggestion: "With folds: k each fold tests on 1/k of the rows")
+            }
+        }
         if case .bool(let b)? = members["stratify"] { table.stratify = b }
         if case .string(let name)? = members["reduce_class"] {
             if !loaded.data.classNames.contains(name) {

@@ -126,4 +126,29 @@ struct TrainerTests {
         #expect(result.history.allSatisfy { $0.testLoss != nil })
         #expect(result.history.last!.testLoss == Trainer.meanLoss(network: network, objective: objective, data: data))
     }
+
+    /// Early stopping watches the validation set, never the test set: with the training data as
+    /// test set (whose loss falls every epoch) and targets of the opposite sign as validation set
+    /// (whose loss rises as the model learns), training stops after `patience` epochs without a
+    /// better validation loss; without a validation set it runs every epoch.
+    @Test func earlyStoppingWatchesTheValidationSet() {
+        let setup = Self.setups[1]
+        let data = Self.data(setup)
+        let opposite = TrainingData(features: data.features,
+                                    targets: Matrix(rows: data.targets.rows, columns: data.targets.columns,
+                                                    storage: data.targets.storage.map { -$0 - 5 }))
+        let objective = Objective(loss: setup.loss, outputActivation: setup.output)
+        let options = TrainingOptions(epochs: 30, batchSize: 16, earlyStoppingPatience: 2)
+        var network = Self.network(setup)
+        var generator = SplitMix64(seed: 3)
+        let stopped = Trainer.train(network: &network, objective: objective, optimizer: setup.optimizer, train: data, test: data,
+                                    validation: opposite, options: options, generator: &generator)
+        #expect(stopped.status == .stoppedEarly, "\(stopped.message)")
+        #expect(stopped.epochsRun < 30 && stopped.message.contains("validation-loss"))
+        var again = Self.network(setup)
+        var sameGenerator = SplitMix64(seed: 3)
+        let unwatched = Trainer.train(network: &again, objective: objective, optimizer: setup.optimizer, train: data, test: data,
+                                      options: options, generator: &sameGenerator)
+        #expect(unwatched.status == .completed && unwatched.epochsRun == 30)
+    }
 }

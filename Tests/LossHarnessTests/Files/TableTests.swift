@@ -85,6 +85,24 @@ struct TableTests {
         #expect((0..<20).contains { source.split(seed: UInt64($0), standardize: false).test != split.test })
     }
 
+    /// Repeated 5-fold: over the 5 folds of a repeat every row is tested exactly once (stratified:
+    /// each fold tests 6/5 -> 1 or 2 rows of class 0 and 4/5 -> 0 or 1 of class 1), a fold trains
+    /// on the other rows, and the next repeat draws another permutation.
+    @Test func theFoldsOfARepeatTestEveryRowOnce() throws {
+        let source = TableSource(data: Self.tenRows, testFraction: 0.2, folds: 5)
+        var tested: [Float] = []
+        for repetition in 0..<5 {
+            let split = source.split(baseSeed: 11, repetition: repetition, dataSeed: 0, standardize: false)
+            tested += split.test.features.storage
+            #expect(split.test.count + split.train.count == 10)
+            #expect(Set(split.test.features.storage).isDisjoint(with: split.train.features.storage))
+        }
+        #expect(tested.sorted() == (0..<10).map(Float.init))
+        let firstRepeat = (0..<5).map { source.split(baseSeed: 11, repetition: $0, dataSeed: 0, standardize: false).test }
+        let secondRepeat = (5..<10).map { source.split(baseSeed: 11, repetition: $0, dataSeed: 0, standardize: false).test }
+        #expect(firstRepeat != secondRepeat)
+    }
+
     /// Reducing class b to a share of 0.2 of the training part: class a keeps its 3 training rows
     /// (6 - 3 test), and b keeps round(3 * 0.2 / 0.8) = 1 of its 2.
     @Test func aReducedClassIsCutInTheTrainingPartOnly() throws {

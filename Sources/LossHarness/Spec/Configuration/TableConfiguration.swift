@@ -15,6 +15,8 @@ public struct TableConfiguration: Sendable {
     /// A class (as the table writes it) cut down in the training part to `reducedShare` of it.
     public var reducedClass: String?
     public var reducedShare: Double?
+    /// Repeated k-fold cross-validation: repetition `r` is fold `r mod k` of repeat `r / k`.
+    public var folds: Int?
 
     /// The names of the fields a table section has, besides `validation_fraction` and
     /// `standardize`, which every dataset section has.
@@ -27,6 +29,8 @@ public struct TableConfiguration: Sendable {
         Field("task", .choice(TableRequest.TaskChoice.allCases.map(\.rawValue)), default: .string("auto"), sweepable: false,
               "auto: words or one 0/1 column are classes, several 0/1 columns labels, other numbers regression; or regression, counts, classification, multilabel"),
         Field("test_fraction", .number(0.01...0.9, integer: false), default: .number(0.2), sweepable: false, "share of rows held out for testing"),
+        Field("folds", .number(2...50, integer: true), default: nil, sweepable: false,
+              "repeated k-fold cross-validation instead of random splits: repetition r is fold r mod k of repeat r / k (seeds: k times the repeats)"),
         Field("stratify", .bool, default: .bool(true), sweepable: false, "split each class on its own (classification)"),
         Field("reduce_class", .text(maxLength: 256), default: nil, sweepable: false,
               "a class cut down in the training part (to study imbalance), as the table writes it"),
@@ -38,7 +42,7 @@ public struct TableConfiguration: Sendable {
     func source(validationFraction: Double) -> TableSource {
         let reduced = reducedClass.flatMap { loaded.data.classNames.firstIndex(of: $0) }
         return TableSource(data: loaded.data, testFraction: testFraction, validationFraction: validationFraction, stratify: stratify,
-                           reducedClass: reduced, reducedShare: reducedShare ?? 1)
+                           reducedClass: reduced, reducedShare: reducedShare ?? 1, folds: folds)
     }
 
     /// What trial ids hold: every field as resolved, and the hash of the file's bytes, so that
@@ -58,6 +62,10 @@ public struct TableConfiguration: Sendable {
         if let features = request.features { values[section + "features"] = .array(features.map { .string($0) }) }
         if let reducedClass { values[section + "reduce_class"] = .string(reducedClass) }
         if let reducedShare { values[section + "reduced_share"] = .number(reducedShare) }
+        if let folds {
+            values[section + "folds"] = .number(Double(folds))
+            values[section + "test_fraction"] = nil
+        }
         return values
     }
 }
