@@ -13,12 +13,13 @@ set output 'plots/cauchy-heavy-tails/truth-rmse.png'
 data = 'results/cauchy-heavy-tails/figures/truth-rmse.dat'
 
 # Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).
-set title 'Error against the clean line (20% two-sided outliers)' noenhanced font ',14' offset 0,1.2
+set title 'Error against the clean line (20% two-sided outliers)' noenhanced font ',14' offset 0,2.2
+set label 3 '30 seeds' at graph 0.5, graph 1 offset 0,2.1 center noenhanced font ',10' tc rgb '#555555'
 set label 1 'Mean and 95% interval over 30 seeds.' at graph 0.5, graph 1 offset 0,1.1 center noenhanced font ',10'
-set tmargin 5
+set tmargin 6
 set xlabel '' noenhanced
 set ylabel 'RMSE against x.w' noenhanced
-set key outside right top vertical noenhanced spacing 1.3
+set key outside right top vertical noenhanced spacing 1.3 width 2
 set key title 'mean and 95% CI'."\n".'over 30 seeds' noenhanced
 set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
@@ -28,13 +29,13 @@ set xrange [-0.6:0.6]
 set boxwidth 0.126667 absolute
 set yrange [0:*]
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#1f77b4' lw 2 pt 7 ps 1.2  # mse
-set style line 2 lc rgb '#d62728' lw 2 pt 5 ps 1.2  # mae
-set style line 3 lc rgb '#2ca02c' lw 2 pt 9 ps 1.2  # huber
-set style line 4 lc rgb '#a5dea7' lw 2 pt 2 ps 1.2  # cauchy(c=0.5)
-set style line 5 lc rgb '#1fad23' lw 2 pt 2 ps 1.2  # cauchy(c=1)
-set style line 6 lc rgb '#136815' lw 2 pt 2 ps 1.2  # cauchy(c=2)
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#1f77b4' lw 2 dt 1 pt 7 ps 1.2  # mse
+set style line 2 lc rgb '#d62728' lw 2 dt 1 pt 5 ps 1.2  # mae
+set style line 3 lc rgb '#2ca02c' lw 2 dt 1 pt 9 ps 1.2  # huber
+set style line 4 lc rgb '#f594ff' lw 2 dt 1 pt 2 ps 1.2  # cauchy(c=0.5)
+set style line 5 lc rgb '#b643cc' lw 2 dt 2 pt 2 ps 1.2  # cauchy(c=1)
+set style line 6 lc rgb '#6b0080' lw 2 dt 3 pt 2 ps 1.2  # cauchy(c=2)
 
 plot \
     data index 0 using 2:3 with boxes fc rgb '#1f77b4' fs solid 0.85 border lc rgb '#333333' title 'mse' noenhanced, \
@@ -43,11 +44,11 @@ plot \
     data index 1 using 2:($4):(0):($5 - $4) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle, \
     data index 2 using 2:3 with boxes fc rgb '#2ca02c' fs solid 0.85 border lc rgb '#333333' title 'huber' noenhanced, \
     data index 2 using 2:($4):(0):($5 - $4) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle, \
-    data index 3 using 2:3 with boxes fc rgb '#a5dea7' fs solid 0.85 border lc rgb '#333333' title 'cauchy(c=0.5)' noenhanced, \
+    data index 3 using 2:3 with boxes fc rgb '#f594ff' fs solid 0.85 border lc rgb '#333333' title 'cauchy(c=0.5)' noenhanced, \
     data index 3 using 2:($4):(0):($5 - $4) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle, \
-    data index 4 using 2:3 with boxes fc rgb '#1fad23' fs solid 0.85 border lc rgb '#333333' title 'cauchy(c=1)' noenhanced, \
+    data index 4 using 2:3 with boxes fc rgb '#b643cc' fs pattern 4 border lc rgb '#b643cc' title 'cauchy(c=1)' noenhanced, \
     data index 4 using 2:($4):(0):($5 - $4) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle, \
-    data index 5 using 2:3 with boxes fc rgb '#136815' fs solid 0.85 border lc rgb '#333333' title 'cauchy(c=2)' noenhanced, \
+    data index 5 using 2:3 with boxes fc rgb '#6b0080' fs pattern 5 border lc rgb '#6b0080' title 'cauchy(c=2)' noenhanced, \
     data index 5 using 2:($4):(0):($5 - $4) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle
 
 # The same figure as SVG.

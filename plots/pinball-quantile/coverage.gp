@@ -13,12 +13,13 @@ set output 'plots/pinball-quantile/coverage.png'
 data = 'results/pinball-quantile/figures/coverage.dat'
 
 # Titles and labels come from the experiment file: quoted safely and drawn as plain text (noenhanced).
-set title 'Coverage: share of test targets at or below the prediction' noenhanced font ',14' offset 0,2.2
+set title 'Coverage: share of test targets at or below the prediction' noenhanced font ',14' offset 0,3.2
+set label 3 '10 seeds' at graph 0.5, graph 1 offset 0,3.1 center noenhanced font ',10' tc rgb '#555555'
 set label 1 'Mean and 95% interval over 10 seeds. The pinball loss at tau reaches about tau'."\073".' MSE and MAE (mean and median'."\n".'of symmetric noise) about 0.5.' at graph 0.5, graph 1 offset 0,2.1 center noenhanced font ',10'
-set tmargin 6
+set tmargin 7
 set xlabel '' noenhanced
 set ylabel 'coverage' noenhanced
-set key outside right top vertical noenhanced spacing 1.3
+set key outside right top vertical noenhanced spacing 1.3 width 2
 set key title 'mean and 95% CI'."\n".'over 10 seeds' noenhanced
 set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1
 set border 3 back
@@ -28,23 +29,23 @@ set xrange [-0.6:0.6]
 set boxwidth 0.152 absolute
 set yrange [0:*]
 
-# One colour and point type per loss (LossPalette); several series of one loss take a ramp of its hue.
-set style line 1 lc rgb '#1f77b4' lw 2 pt 7 ps 1.2  # mse
-set style line 2 lc rgb '#d62728' lw 2 pt 5 ps 1.2  # mae
-set style line 3 lc rgb '#a5dea6' lw 2 pt 5 ps 1.2  # pinball(tau=0.1)
-set style line 4 lc rgb '#1fad21' lw 2 pt 5 ps 1.2  # pinball(tau=0.5)
-set style line 5 lc rgb '#136814' lw 2 pt 5 ps 1.2  # pinball(tau=0.9)
+# One colour and point type per loss (LossPalette); several series of one loss differ in dash, marker fill and lightness.
+set style line 1 lc rgb '#1f77b4' lw 2 dt 1 pt 7 ps 1.2  # mse
+set style line 2 lc rgb '#d62728' lw 2 dt 1 pt 5 ps 1.2  # mae
+set style line 3 lc rgb '#ff99ad' lw 2 dt 1 pt 5 ps 1.2  # pinball(tau=0.1)
+set style line 4 lc rgb '#cf4369' lw 2 dt 2 pt 4 ps 1.2  # pinball(tau=0.5)
+set style line 5 lc rgb '#7e0031' lw 2 dt 3 pt 5 ps 1.2  # pinball(tau=0.9)
 
 plot \
     data index 0 using 2:3 with boxes fc rgb '#1f77b4' fs solid 0.85 border lc rgb '#333333' title 'mse' noenhanced, \
     data index 0 using 2:($4):(0):($5 - $4) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle, \
     data index 1 using 2:3 with boxes fc rgb '#d62728' fs solid 0.85 border lc rgb '#333333' title 'mae' noenhanced, \
     data index 1 using 2:($4):(0):($5 - $4) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle, \
-    data index 2 using 2:3 with boxes fc rgb '#a5dea6' fs solid 0.85 border lc rgb '#333333' title 'pinball(tau=0.1)' noenhanced, \
+    data index 2 using 2:3 with boxes fc rgb '#ff99ad' fs solid 0.85 border lc rgb '#333333' title 'pinball(tau=0.1)' noenhanced, \
     data index 2 using 2:($4):(0):($5 - $4) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle, \
-    data index 3 using 2:3 with boxes fc rgb '#1fad21' fs solid 0.85 border lc rgb '#333333' title 'pinball(tau=0.5)' noenhanced, \
+    data index 3 using 2:3 with boxes fc rgb '#cf4369' fs pattern 4 border lc rgb '#cf4369' title 'pinball(tau=0.5)' noenhanced, \
     data index 3 using 2:($4):(0):($5 - $4) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle, \
-    data index 4 using 2:3 with boxes fc rgb '#136814' fs solid 0.85 border lc rgb '#333333' title 'pinball(tau=0.9)' noenhanced, \
+    data index 4 using 2:3 with boxes fc rgb '#7e0031' fs pattern 5 border lc rgb '#7e0031' title 'pinball(tau=0.9)' noenhanced, \
     data index 4 using 2:($4):(0):($5 - $4) with vectors heads size screen 0.006,90 lc rgb '#333333' lw 1.5 notitle
 
 # The same figure as SVG.

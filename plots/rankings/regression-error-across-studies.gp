@@ -8,7 +8,7 @@ set output 'plots/rankings/regression-error-across-studies.png'
 data = 'results/rankings/regression-error-across-studies.csv'
 set datafile separator comma
 set title 'Regression losses on the error of the fit (coefficient error, else error against the truth, else RMSE) — across studies' noenhanced font ',12'
-set label 1 '3 losses over 8 blocks'."\073".' Friedman p = 0.607, Iman-Davenport p = 0.637'."\073".' Nemenyi CD at alpha 0.05 = 1.17' at graph 0.5, graph 1 offset 0,0.2 center noenhanced font ',9'
+set label 1 '3 losses over 10 blocks'."\073".' Friedman p = 0.407, Iman-Davenport p = 0.428'."\073".' Nemenyi CD at alpha 0.05 = 1.05' at graph 0.5, graph 1 offset 0,0.2 center noenhanced font ',9'
 unset key
 set border 0
 unset xtics
