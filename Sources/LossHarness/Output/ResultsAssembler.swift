@@ -73,6 +73,7 @@ public struct ResultsAssembler {
         let epochMetrics = metricColumns(historyMetrics)
         try writeTrials(paths: paths, metrics: metrics, stored: stored)
         try writeHistory(paths: paths, metrics: epochMetrics, stored: stored)
+        try writePredictions(paths: paths, stored: stored)
         let summary = SummaryTable(experiment: experiment, sweptPaths: paths, metrics: metrics,
                                    groups: groups, order: groupOrder)
         try AtomicFile.write(summary.csv(), to: store.path("summary.csv"))
@@ -114,6 +115,36 @@ public struct ResultsAssembler {
                     + [result.status.rawValue, result.message, String(result.epochsRun), String(format: "%.6f", result.trainSeconds)]
                     + metrics.map { CSV.number(result.metric($0)) }
                 try file.append(CSV.row(fields))
+            }
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
+    /// `predictions.csv`, when trials kept samples (an `images` figure draws them): one row per
+    /// value, `kind` input, target or prediction, `index` its position in the sample's array.
+    /// Without samples the file is not written (and an old one removed: it would be stale).
+    private func writePredictions(paths: [String], stored: (Int) -> TrialResult?) throws {
+        let path = store.path("predictions.csv")
+        guard (0..<grid.count).contains(where: { stored($0)?.samples != nil }) else {
+            try? FileManager.default.removeItem(atPath: path)
+            return
+        }
+        let file = try StreamingFile(path: path)
+        do {
+            try file.append(CSV.row(["trial_id", "loss", "series"] + paths + ["repetition", "sample", "kind", "index", "value"]))
+            for index in 0..<grid.count {
+                guard let result = stored(index), let samples = result.samples else { continue }
+                let identity = [result.id, result.label, result.series] + paths.map { result.swept[$0] ?? "" } + [String(result.repetition)]
+                for (sample, inputs) in samples.inputs.enumerated() {
+                    for (kind, values) in [("input", inputs), ("target", samples.targets[sample]), ("prediction", samples.predictions[sample])] {
+                        for (position, value) in values.enumerated() {
+                            try file.append(CSV.row(identity + [String(sample), kind, String(position), CSV.number(Double(value))]))
+                        }
+                    }
+                }
             }
             try file.commit()
         } catch {

@@ -16,6 +16,7 @@ public enum FigureDataBuilder {
         case .box: "trials.csv"
         case .history: "history.csv"
         case .curves: "curves.csv"
+        case .images: "predictions.csv"
         }
     }
 
@@ -27,6 +28,7 @@ public enum FigureDataBuilder {
         case .box: box(spec, experiment: experiment, trials: table)
         case .history: history(spec, experiment: experiment, history: table)
         case .curves: curves(spec, experiment: experiment, curves: table)
+        case .images: ImagesFigure.data(spec, experiment: experiment, predictions: table)
         }
     }
 

@@ -46,6 +46,7 @@ enum FigureSourceCheck {
         case .box: (["repetition"], [], [spec.y])
         case .history: (["epoch"], [], [spec.y])
         case .curves: ([], ["x"], [spec.y])
+        case .images: (["repetition", "sample", "index"], ["value"], [])
         }
     }
 }

@@ -48,7 +48,15 @@ import LossCore
 /// with its band, across the whole axis; with `reference_lines: false` they are left out.
 public struct FigureSpec: Sendable, Hashable {
     public enum FigureType: String, Sendable, CaseIterable {
-        case lines, bars, box, history, curves
+        case lines, bars, box, history, curves, images
+    }
+
+    /// An `images` figure: the first `samples` test samples of the first repetition drawn as
+    /// `width` x `height` images (``ImagesFigure``).
+    public struct ImageLayout: Sendable, Hashable {
+        public var width: Int
+        public var height: Int
+        public var samples: Int
     }
 
     /// How an axis is scaled: `true`, `false` or `"auto"` in the file.
@@ -137,6 +145,8 @@ public struct FigureSpec: Sendable, Hashable {
     public var referenceLines: Bool = true
     /// A swept path with one panel per value (`facet`); `nil`: one plot.
     public var facet: String?
+    /// The layout of an `images` figure.
+    public var images: ImageLayout?
 
     /// The style override of a series: its own entry, else its loss label's.
     public func styleOverride(series: String, label: String) -> StyleOverride? {
@@ -177,6 +187,10 @@ public struct FigureSpec: Sendable, Hashable {
               "a swept path other than x and where's: one panel per value, side by side with a shared y axis (lines, bars, box, history)"),
         Field("reference_lines", .bool, default: .bool(true), sweepable: false,
               "lines with x a loss parameter: draw the losses without it as horizontal lines with their band (false: leave them out)"),
+        Field("image", .numberList(1...256, integer: true), default: nil, sweepable: false,
+              "images figures: [width, height] of the image the features make; the predictions replace its last pixels"),
+        Field("samples", .number(1...12, integer: true), default: .number(4), sweepable: false,
+              "images figures: how many test samples of the first repetition to draw, one row each"),
     ]
 
     /// Every figure of `experiment`, validated against its kind, settings, swept paths, metrics
@@ -270,6 +284,16 @@ struct FigureSpecParser {
             let xScale = scale(members["logx"], path: "\(path).logx", categoricalType: type.flatMap { [.bars, .box].contains($0) ? $0 : nil })
             let yScale = scale(members["logy"], path: "\(path).logy", categoricalType: nil)
             guard let type else { continue }
+            if type == .images {
+                if let name, let layout = parseImages(members, path: path) {
+                    var spec = FigureSpec(index: index, name: name, type: type, title: title, x: nil, y: "predictions", xLabel: nil,
+                                          yLabel: nil, xScale: .linear, yScale: .linear, conditions: [:], series: nil, errorBars: .none,
+                                          caption: caption)
+                    spec.images = layout
+                    specs.append(spec)
+                }
+                continue
+            }
             let x = parseX(members["x"], type: type, path: path)
             let y = parseY(members["y"], type: type, path: path)
             let conditions = parseWhere(members["where"], x: x, path: path)
@@ -299,6 +323,27 @@ struct FigureSpecParser {
 
     // MARK: Fields
 
+    /// `image: [width, height]` (required) and `samples` of an images figure; the fields of other
+    /// figure types are refused there.
+    private mutating func parseImages(_ members: [String: JSONValue], path: String) -> FigureSpec.ImageLayout? {
+        for key in members.keys.sorted() where !["name", "type", "title", "caption", "image", "samples"].contains(key) {
+            fail("\(path).\(key)", members[key], "no \(key) in an images figure (its fields: name, type, title, caption, image, samples)")
+        }
+        guard let numbers = members["image"]?.numbers, numbers.count == 2,
+              numbers.allSatisfy({ $0 == $0.rounded() && (1...256).contains($0) }) else {
+            fail("\(path).image", members["image"], "[width, height] of the image, whole numbers from 1 to 256, e.g. [8, 8]")
+            return nil
+        }
+        var samples = 4
+        if let value = members["samples"] {
+            if case .number(let x) = value, x == x.rounded(), (1...12).contains(x) { samples = Int(x) } else {
+                fail("\(path).samples", value, "a whole number from 1 to 12")
+                return nil
+            }
+        }
+        return FigureSpec.ImageLayout(width: Int(numbers[0]), height: Int(numbers[1]), samples: samples)
+    }
+
     private mutating func parseName(_ value: JSONValue?, path: String) -> String? {
         guard let value else {
             fail("\(path).name", nil, "a figure name (\(FigureSpec.namePattern))",
@@ -319,7 +364,7 @@ struct FigureSpecParser {
     }
 
     private mutating func parseType(_ value: JSONValue?, path: String) -> FigureSpec.FigureType? {
-        let allowed: [FigureSpec.FigureType] = experiment.kind == .curves ? [.curves] : [.lines, .bars, .box, .history]
+        let allowed: [FigureSpec.FigureType] = experiment.kind == .curves ? [.curves] : [.lines, .bars, .box, .history, .images]
         let names = FigureSpec.FigureType.allCases.map(\.rawValue)
         guard case .string(let word)? = value, let type = FigureSpec.FigureType(rawValue: word) else {
             let word: String = if case .string(let s)? = value { s } else { "" }
@@ -366,6 +411,8 @@ struct FigureSpecParser {
 
     private mutating func parseX(_ value: JSONValue?, type: FigureSpec.FigureType, path: String) -> String? {
         switch type {
+        case .images:
+            return nil
         case .history, .curves:
             let implied = type == .history ? "epoch" : "x"
             if let value, value != .string(implied) {
@@ -410,6 +457,8 @@ struct FigureSpecParser {
     private mutating func parseY(_ value: JSONValue?, type: FigureSpec.FigureType, path: String) -> String? {
         let metricNames = (experiment.metrics ?? Metric.allCases).map(\.rawValue)
         switch type {
+        case .images:
+            return "predictions"
         case .curves:
             let columns = ["value", "gradient", "gradient_logit"]
             guard let value else { return "value" }
@@ -534,7 +583,7 @@ struct FigureSpecParser {
         let allowed: [FigureSpec.ErrorBars] = switch type {
         case .lines, .history: [.band, .bars, .none]
         case .bars: [.bars, .none]
-        case .box, .curves: [.none]
+        case .box, .curves, .images: [.none]
         }
         let fallback = allowed[0]
         guard let value else { return fallback }

@@ -74,8 +74,10 @@ public struct FigureWriter: Sendable {
             let data = FigureDataBuilder.build(spec, experiment: experiment, table: tables[source]!)
             let description = "\(experiment.name)/\(spec.name), a \(spec.type.rawValue) figure of \(spec.y) from \(paths.results(source))"
             try AtomicFile.write(data.text(description: description), to: paths.data(spec.name))
-            let script = GnuplotScript(spec: spec, experiment: experiment, data: data, paths: paths, command: command)
-            try AtomicFile.write(script.text, to: paths.script(spec.name))
+            let text = spec.type == .images
+                ? ImagesFigure.script(spec, experiment: experiment, data: data, paths: paths, command: command)
+                : GnuplotScript(spec: spec, experiment: experiment, data: data, paths: paths, command: command).text
+            try AtomicFile.write(text, to: paths.script(spec.name))
             outcomes.append(Outcome(spec: spec, data: data, scriptPath: paths.script(spec.name), dataPath: paths.data(spec.name),
                                     pngPath: paths.png(spec.name), svgPath: paths.svg(spec.name), result: nil))
         }

@@ -88,6 +88,7 @@ public struct GnuplotScript: Sendable {
     static func defaultXLabel(_ spec: FigureSpec, experiment: Experiment) -> String {
         switch spec.type {
         case .lines, .bars, .box: return spec.x.map(words) ?? ""
+        case .images: return ""
         case .history: return "epoch"
         case .curves:
             var axes: [CurveEvaluator.Axis] = []
@@ -135,7 +136,7 @@ public struct GnuplotScript: Sendable {
         let noun = seeds.upperBound == 1 ? "seed" : "seeds"
         switch spec.type {
         case .box: return ["median, quartiles, range", "and each of \(count) \(noun)"]
-        case .curves: return []
+        case .curves, .images: return []
         case .lines, .bars, .history:
             if spec.errorBars == .none || seeds.upperBound < 2 { return ["mean over \(count) \(noun)"] }
             return ["mean and 95% CI", "over \(count) \(noun)"]
@@ -235,7 +236,7 @@ public struct GnuplotScript: Sendable {
         case .lines, .history: [1, 2, 3]
         case .bars: [2, 3, 4]
         case .box: [5, 6]
-        case .curves: [1]
+        case .curves, .images: [1]
         }
         var values = data.blocks.flatMap { block in block.rows.flatMap { row in columns.compactMap { $0 < row.count ? row[$0] : nil } } }
             .filter(\.isFinite)
@@ -306,6 +307,7 @@ public struct GnuplotScript: Sendable {
         case .bars: what = "\(spec.y) as bars, one per series" + (spec.x.map { ", grouped by \($0)" } ?? "")
         case .box: what = "the spread of \(spec.y) across seeds, one box per series" + (spec.x.map { ", grouped by \($0)" } ?? "")
         case .history: what = "\(spec.y) per epoch, one line per series"
+        case .images: what = "test samples as images"
         case .curves: what = "the loss's \(spec.y) along x, one curve per series (no training)"
         }
         if let facet = spec.facet, !isPanel { what += "; one panel per value of \(facet)" }
@@ -510,6 +512,8 @@ public struct GnuplotScript: Sendable {
             return result
         case .curves:
             return staggeredMarkers(source: source, line: line, title: title, index: index, rows: block.rows.count)
+        case .images:
+            return ["\(source) using 1:2:3 with image"]
         }
     }
 

@@ -179,6 +179,8 @@ public struct Runner: Sendable {
         let group = DispatchGroup()
         let workers = max(1, min(options.jobs, pending.count))
         let metrics = experiment.metrics
+        // The first repetition keeps its first test samples when an `images` figure draws them.
+        let recordedSamples = ((try? FigureSpec.parseAll(experiment)) ?? []).compactMap(\.images?.samples).max() ?? 0
         let build = options.build
         let grid = self.grid
         let store = self.store
@@ -193,7 +195,9 @@ public struct Runner: Sendable {
                     let position = next.add(1, ordering: .relaxed).oldValue
                     guard position < pending.count else { break }
                     let trial = grid.trial(at: pending[position])
-                    let result = TrialExecutor.run(trial, metrics: metrics, build: build, cancelled: { cancellation.isCancelled })
+                    let result = TrialExecutor.run(trial, metrics: metrics, build: build,
+                                                   recordSamples: trial.repetition == 0 ? recordedSamples : 0,
+                                                   cancelled: { cancellation.isCancelled })
                     if cancellation.isCancelled && result.status == .timeout { break }
                     do {
                         try store.save(result)

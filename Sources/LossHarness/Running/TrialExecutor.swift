@@ -6,7 +6,8 @@ import LossCore
 public enum TrialExecutor {
     /// Runs `trial`; `cancelled` is polled after every epoch (an interrupted run stops early and
     /// its in-flight trials are discarded by the caller).
-    public static func run(_ trial: Trial, metrics: [Metric]?, build: String,
+    /// `recordSamples` first test samples are kept with their predictions (``TrialResult/samples``).
+    public static func run(_ trial: Trial, metrics: [Metric]?, build: String, recordSamples: Int = 0,
                            cancelled: @Sendable () -> Bool = { false }) -> TrialResult {
         var result = TrialResult(id: trial.id, index: trial.index, label: trial.label, series: trial.series,
                                  repetition: trial.repetition, seed: trial.seed,
@@ -77,6 +78,15 @@ public enum TrialExecutor {
         case .timeout:
             result.status = .timeout
             if cancelled() { result.message = "interrupted" }
+        }
+        if recordSamples > 0, result.status != .diverged {
+            let rows = Array(0..<min(recordSamples, split.test.count))
+            let features = split.test.features.gatherRows(rows), targets = split.test.targets.gatherRows(rows)
+            let outputs = network.predict(features)
+            func arrays(_ matrix: Matrix) -> [[Float]] {
+                (0..<matrix.rows).map { r in (0..<matrix.columns).map { matrix[r, $0] } }
+            }
+            result.samples = SampleRecord(inputs: arrays(features), targets: arrays(targets), predictions: arrays(outputs))
         }
         if result.status != .diverged {
             let final = history.last?.metrics ?? evaluateMetrics(plan.metrics, network: network, split: split, plan: plan)

@@ -44,4 +44,15 @@ public struct TrialResult: Sendable, Codable, Equatable {
     public var historyMetrics: [String]
     /// The build that produced the result (version and executable hash).
     public var build: String
+    /// The first test samples of the repetition with their inputs, targets and the model's
+    /// predictions, kept when a figure draws them (an `images` figure); `nil` otherwise.
+    public var samples: SampleRecord? = nil
+}
+
+/// A few test samples of a trial as the model saw them: inputs (features, standardised when the
+/// study standardises), targets and predictions (output activations), one array per sample.
+public struct SampleRecord: Sendable, Codable, Equatable {
+    public var inputs: [[Float]]
+    public var targets: [[Float]]
+    public var predictions: [[Float]]
 }

@@ -77,7 +77,8 @@ import LossLabTestSupport
             let data = try Data(contentsOf: URL(fileURLWithPath: Self.root + "/experiments/" + file))
             let experiment = try ExperimentLoader.load(data: data, file: "experiments/" + file)
             let paths = FigurePaths(resultsRoot: Self.root + "/results", plotsRoot: "plots", experiment: experiment.name)
-            for spec in try FigureSpec.parseAll(experiment) {
+            // Images figures draw pictures, not series (ImagesFigureTests).
+            for spec in try FigureSpec.parseAll(experiment) where spec.type != .images {
                 let source = paths.results(FigureDataBuilder.source(of: spec.type))
                 guard FileManager.default.fileExists(atPath: source) else {
                     Issue.record("\(experiment.name)/\(spec.name): no committed \(source)")

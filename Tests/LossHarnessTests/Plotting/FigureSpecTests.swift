@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LossHarness
 import LossLabTestSupport
@@ -46,9 +47,9 @@ func figureErrors(_ experiment: Experiment) -> [SpecError] {
         ("[{name: \"a\", type: \"bars\", y: \"mae\"}, {name: \"a\", type: \"box\", y: \"mae\"}]", "plots[1].name",
          "a name no other figure of this file has", "plots[0] is also called \"a\"; figure names name files, so each must be unique"),
         ("[{name: \"a\", type: \"line\", x: \"dataset.outlier_fraction\", y: \"mae\"}]", "plots[0].type",
-         "one of \"lines\", \"bars\", \"box\", \"history\"", "Did you mean \"lines\"?"),
-        ("[{name: \"a\", y: \"mae\"}]", "plots[0].type", "one of \"lines\", \"bars\", \"box\", \"history\"", "The type is required"),
-        ("[{name: \"a\", type: \"curves\"}]", "plots[0].type", "one of \"lines\", \"bars\", \"box\", \"history\"",
+         "one of \"lines\", \"bars\", \"box\", \"history\", \"images\"", "Did you mean \"lines\"?"),
+        ("[{name: \"a\", y: \"mae\"}]", "plots[0].type", "one of \"lines\", \"bars\", \"box\", \"history\", \"images\"", "The type is required"),
+        ("[{name: \"a\", type: \"curves\"}]", "plots[0].type", "one of \"lines\", \"bars\", \"box\", \"history\", \"images\"",
          "curves figures belong to experiments of kind \"curves\""),
         ("[{name: \"a\", type: \"lines\", y: \"mae\"}]", "plots[0].x",
          "the swept path along the x axis, one of: dataset.outlier_fraction, loss.delta", "A lines figure needs x"),
@@ -156,7 +157,7 @@ func figureErrors(_ experiment: Experiment) -> [SpecError] {
 
     @Test func valueIsQuotedInTheMessage() throws {
         let error = try #require(figureErrors(try trainingExperiment(plots: "[{name: \"a\", type: \"line\", y: \"mae\"}]")).first)
-        #expect(error.description == "spec.json5: plots[0].type = \"line\": expected one of \"lines\", \"bars\", \"box\", \"history\". Did you mean \"lines\"?")
+        #expect(error.description == "spec.json5: plots[0].type = \"line\": expected one of \"lines\", \"bars\", \"box\", \"history\", \"images\". Did you mean \"lines\"?")
     }
 
     @Test func metricMustApplyToTheTaskWhenNoListIsGiven() throws {
@@ -238,5 +239,44 @@ func figureErrors(_ experiment: Experiment) -> [SpecError] {
 
     @Test func noFiguresIsValid() throws {
         #expect(try FigureSpec.parseAll(try trainingExperiment(plots: "[]")).isEmpty)
+    }
+}
+
+/// `images` figures: validation, and the panels made from predictions.csv.
+struct ImagesFigureTests {
+    static let file = """
+    {name: "img", dataset: {generator: "gaussian", features: 4, train_size: 20, test_size: 5}, loss: ["mse", "mae"], seeds: 1,
+     plots: [{name: "pictures", type: "images", image: [2, 2], samples: 1, caption: "c"}]}
+    """
+
+    @Test func anImagesFigureNeedsItsImageShape() throws {
+        let specs = try FigureSpec.parseAll(try loadExperiment(Self.file))
+        #expect(specs.first?.images == FigureSpec.ImageLayout(width: 2, height: 2, samples: 1))
+        let refused = try #require(throws: SpecErrors.self) {
+            try FigureSpec.parseAll(try loadExperiment(Self.file.replacingOccurrences(of: "image: [2, 2]", with: "image: [2], y: \"mse\"")))
+        }
+        #expect(Set(refused.errors.map(\.path)) == ["plots[0].image", "plots[0].y"])
+    }
+
+    /// Inputs [0.1, 0.2, 0.3, 0.4] as a 2 x 2 image (row 0 on top, so pixel 0 is at y = 1); one
+    /// target and one prediction replace the last pixel: the truth ends in 1, MSE's in 0.5, MAE's
+    /// in 0.9; the panels are input, truth, mse, mae.
+    @Test func thePredictionsReplaceTheLastPixels() throws {
+        let experiment = try loadExperiment(Self.file)
+        let spec = try FigureSpec.parseAll(experiment)[0]
+        var text = "trial_id,loss,series,repetition,sample,kind,index,value\n"
+        for (id, loss, prediction) in [("a", "mse", "0.5"), ("b", "mae", "0.9")] {
+            for (i, v) in ["0.1", "0.2", "0.3", "0.4"].enumerated() { text += "\(id),\(loss),\(loss),0,0,input,\(i),\(v)\n" }
+            text += "\(id),\(loss),\(loss),0,0,target,0,1\n\(id),\(loss),\(loss),0,0,prediction,0,\(prediction)\n"
+        }
+        let data = ImagesFigure.data(spec, experiment: experiment, predictions: try CSVTable(strict: text, file: "predictions.csv"))
+        #expect(data.blocks.map(\.name) == ["input", "truth", "mse", "mae"])
+        #expect(data.blocks[0].rows.map { $0[2] }.map { Float($0) } == [0.1, 0.2, 0.3, 0.4])
+        #expect(data.blocks[0].rows.map { [$0[0], $0[1]] } == [[0, 1], [1, 1], [0, 0], [1, 0]])
+        #expect(data.blocks.map { Float($0.rows[3][2]) } == [0.4, 1, 0.5, 0.9])
+        let script = ImagesFigure.script(spec, experiment: experiment, data: data,
+                                         paths: FigurePaths(resultsRoot: "results", plotsRoot: "plots", experiment: "img"), command: "test")
+        #expect(script.contains("set multiplot layout 1,4"))
+        #expect(script.components(separatedBy: "with image").count - 1 == 8, "4 panels, PNG then SVG")
     }
 }
