@@ -68,3 +68,12 @@ public func midGreyShare(predicted: [Float]) -> Double {
     guard !predicted.isEmpty else { return .nan }
     return Double(predicted.count { $0 >= 0.25 && $0 <= 0.75 }) / Double(predicted.count)
 }
+
+/// Calibration in the large, `|mean_i p_i - mean_i y_i| / |mean_i y_i|`: the relative distance of the
+/// mean prediction from the mean target (`nil` when the mean target is 0).
+public func relativeMeanBias(predicted: [Float], expected: [Float]) -> Double? {
+    precondition(predicted.count == expected.count, "\(predicted.count) predictions for \(expected.count) targets")
+    let meanTarget = SummaryStatistics.mean(expected.map(Double.init))
+    guard meanTarget != 0, meanTarget.isFinite else { return nil }
+    return abs(SummaryStatistics.mean(predicted.map(Double.init)) - meanTarget) / abs(meanTarget)
+}

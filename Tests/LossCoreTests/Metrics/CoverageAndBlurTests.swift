@@ -10,6 +10,12 @@ struct CoverageAndBlurTests {
         #expect(coverage(predicted: [], expected: []).isNaN)
     }
 
+    /// Mean prediction 3 against mean target 2: |3 - 2| / 2; a mean target of 0 has no relative bias.
+    @Test func meanBiasIsTheRelativeDistanceOfTheMeans() {
+        #expect(relativeMeanBias(predicted: [1, 5], expected: [2, 2]) == 0.5)
+        #expect(relativeMeanBias(predicted: [1, 5], expected: [-1, 1]) == nil)
+    }
+
     /// [0.1, 0.25, 0.5, 0.75, 0.9, 1]: 0.25, 0.5 and 0.75 are mid-grey (the ends count).
     @Test func midGreyShareCountsPredictionsBetweenAQuarterAndThreeQuarters() {
         #expect(midGreyShare(predicted: [0.1, 0.25, 0.5, 0.75, 0.9, 1]) == 0.5)

@@ -33,6 +33,9 @@ enum MetricReferenceCases {
         // Predictions [1, 2, 4]: none in [0.25, 0.75].
         MetricReference(id: "mid_grey_share", higherIsBetter: false, tasks: regressionTasks, inputs: regression,
                         expected: 0),
+        // Mean prediction 7/3 against mean target 5/3: (2/3) / (5/3).
+        MetricReference(id: "mean_bias", higherIsBetter: false, tasks: regressionTasks, inputs: regression,
+                        expected: 0.4),
     ]
 
     /// The fixture ``regression``: differences p - y = [0, -1, 3].

@@ -32,5 +32,7 @@ extension Metric {
         .coverage,
         // Regression, appended: images.
         .midGreyShare,
+        // Regression and counts, appended: calibration of the mean.
+        .meanBias,
     ]
 }
