@@ -47,6 +47,8 @@ public struct FormulaError: Error, Sendable, Equatable, CustomStringConvertible 
     public var suggestion: String?
     /// For the domain checks: the prediction and target at which the formula fails.
     public var point: FormulaPoint?
+    /// For a parameter's problem (a missing or non-float32 value): the parameter's name.
+    public var parameter: String?
 
     public init(_ kind: Kind, formula: String, range: Range<Int>? = nil, problem: String, expected: String,
                 suggestion: String? = nil, point: FormulaPoint? = nil) {

@@ -22,7 +22,7 @@ extension LossDefinition {
                 do throws(FormulaError) {
                     return try FormulaLoss(formula, parameters: values, name: name)
                 } catch {
-                    let culprit = formula.parameters.first { error.problem.hasPrefix($0 + " ") } ?? "formula"
+                    let culprit = error.parameter ?? "formula"
                     throw ParameterError(parameter: culprit, value: values[culprit].map(formatNumber) ?? formula.text,
                                          expected: error.expected)
                 }

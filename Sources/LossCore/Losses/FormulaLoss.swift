@@ -43,13 +43,17 @@ public struct FormulaLoss: ElementwiseLoss, Equatable {
         }
         for name in formula.parameters {
             guard let value = parameters[name] else {
-                throw FormulaError(.parameter, formula: formula.text, problem: "the parameter \(name) has no value",
+                var error = FormulaError(.parameter, formula: formula.text, problem: "the parameter \(name) has no value",
                                    expected: "a value for every parameter: " + formula.parameters.joined(separator: ", "))
+                error.parameter = name
+                throw error
             }
             let single = Float(value)
             guard value.isFinite, single.isFinite, single != 0 || value == 0 else {
-                throw FormulaError(.parameter, formula: formula.text, problem: "\(name) = \(value) is not a float32 number",
+                var error = FormulaError(.parameter, formula: formula.text, problem: "\(name) = \(value) is not a float32 number",
                                    expected: "a finite number of magnitude from 1.4e-45 to 3.4e38, or 0")
+                error.parameter = name
+                throw error
             }
             bound[name] = single
         }

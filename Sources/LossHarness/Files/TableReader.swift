@@ -1,4 +1,5 @@
 import Foundation
+import LossCore
 
 /// Reads a table of one's own (CSV with a header row) column by column, streaming the file in
 /// chunks of 1 MiB: memory is the columns (4 bytes per numeric cell) plus one chunk, never the
@@ -250,8 +251,4 @@ struct TableReader {
             }
         }
     }
-}
-
-private func formatFloat(_ value: Float) -> String {
-    value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : "\(value)"
 }

@@ -69,36 +69,33 @@ extension Validator {
             }
             table.reducedClass = name
         }
-        let counts = table.source(validationFraction: number("validation_fraction") ?? 0).counts
-        if counts.train < 2 || counts.test < 1 || (members["validation_fraction"] != nil && counts.validation < 1) {
-            fail("\(display).test_fraction", members["test_fraction"], "fractions that leave at least 2 training rows, 1 test row (and 1 validation row)",
-                 suggestion: "\(path) has \(loaded.data.rowCount) rows: these fractions give \(counts.train) for training, \(counts.test) for testing, \(counts.validation) for validation")
-        }
-        let written = members.keys.sorted()
-        for name in written where name != "reduced_share" {
-            parse.fields.append(WrittenField(path: DatasetConfiguration.sectionName + "." + name, values: [members[name]!], isSwept: false))
-        }
-        var validation: Double?
-        if let value = members["validation_fraction"] {
-            if case .number(let x) = value, (0.01...0.9).contains(x) { validation = x } else {
-                fail("\(display).validation_fraction", value, "a number from 0.01 to 0.9")
+        // validation_fraction and standardize are the dataset section's own fields: checked and
+        // set by their table (DatasetConfiguration.fields), as for a generator.
+        var dataset = DatasetConfiguration()
+        for name in ["validation_fraction", "standardize"] {
+            guard let value = members[name], let field = DatasetConfiguration.field(named: name) else { continue }
+            switch field.setter(for: value) {
+            case .success(let set): set(&dataset)
+            case .failure(let problem): fail("\(display).\(name)", value, problem.expected)
             }
         }
-        if (validation ?? 0) + table.testFraction > 0.95 {
+        if (dataset.validationFraction ?? 0) + table.testFraction > 0.95 {
             fail("\(display).validation_fraction", members["validation_fraction"], "test_fraction + validation_fraction of at most 0.95",
                  suggestion: "Leave rows to train on")
         }
-        var standardize = false
-        if let value = members["standardize"] {
-            if case .bool(let b) = value { standardize = b } else { fail("\(display).standardize", value, "true or false") }
+        let counts = table.source(validationFraction: dataset.validationFraction ?? 0).counts
+        if counts.train < 2 || counts.test < 1 || (dataset.validationFraction != nil && counts.validation < 1) {
+            fail("\(display).test_fraction", members["test_fraction"], "fractions that leave at least 2 training rows, 1 test row (and 1 validation row)",
+                 suggestion: "\(path) has \(loaded.data.rowCount) rows: these fractions give \(counts.train) for training, \(counts.test) for testing, \(counts.validation) for validation")
         }
-        let (fixed, fixedValidation, fixedStandardize) = (table, validation, standardize)
+        for name in members.keys.sorted() where name != "reduced_share" {
+            parse.fields.append(WrittenField(path: DatasetConfiguration.sectionName + "." + name, values: [members[name]!], isSwept: false))
+        }
+        dataset.generator = nil
+        dataset.table = table
+        let fixed = dataset
         parse.fixed.append(Assignment(path: DatasetConfiguration.sectionName + ".source", value: .string("table")) { trial in
-            trial.dataset.generator = nil
-            trial.dataset.parameters = [:]
-            trial.dataset.table = fixed
-            trial.dataset.validationFraction = fixedValidation
-            trial.dataset.standardize = fixedStandardize
+            trial.dataset = fixed
         })
         if let written = members["reduced_share"] {
             let shown = "\(display).reduced_share"
