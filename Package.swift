@@ -2,24 +2,35 @@
 import Foundation
 import PackageDescription
 
-/// Build flavours. The float32 kernels (matrix products, optimizer loops) are written with 8-lane
-/// SIMD and fused multiply-adds; how they are compiled is chosen by `LOSSLAB_TARGET_CPU`:
+/// Build flavours. The float32 kernels (matrix products, element-wise loss and activation paths,
+/// optimizer loops) are written with SIMD vectors and fused multiply-adds; how they are compiled is
+/// chosen by `LOSSLAB_TARGET_CPU`:
 ///
 /// - unset: no unsafe flags at all. This is the package as a dependency of another (SwiftPM refuses
 ///   unsafe flags in a package depended on by version, see examples/custom-loss): portable, bounds
 ///   checks on, a separate multiply and add.
 /// - `auto` (what the Makefile exports, so `make reproduce`, `make test` and `make bench` build
-///   it): on x86-64, AVX2 and FMA (`-target-cpu haswell`, the x86-64-v3 feature level: Intel since
-///   2013, AMD since 2015) when the building machine has them, read from /proc/cpuinfo, and
-///   otherwise generic; release builds drop bounds checks (`-Ounchecked`); no errno after math.
+///   it): on x86-64, the widest vectors of the building machine, read from /proc/cpuinfo:
+///   AVX-512 (F, CD, BW, DQ, VL: `-target-cpu skylake-avx512`, the x86-64-v4 level: Intel since
+///   2017, AMD since Zen 4) with 16-lane kernels, else AVX2 and FMA (`-target-cpu haswell`, the
+///   x86-64-v3 level: Intel since 2013, AMD since 2015) with 8-lane kernels, else generic; release
+///   builds drop bounds checks (`-Ounchecked`); no errno after math.
 /// - `x86-64` or `generic`: the same fast flags for a generic x86-64 (a binary for older machines).
-/// - any other value: passed to `-target-cpu` as it is (`LOSSLAB_TARGET_CPU=skylake-avx512`).
+/// - any other value: passed to `-target-cpu` as it is (`LOSSLAB_TARGET_CPU=haswell` builds the
+///   AVX2 kernels on an AVX-512 machine); the 16-lane kernels are used for the CPUs of
+///   `avx512CPUs`.
 ///
 /// Fused multiply-adds round differently from a multiply and an add, so results differ in the last
-/// bits between a build with FMA and one without; committed results and the quick baseline are
-/// made by the Makefile's build (`auto`) on an AVX2 machine.
+/// bits between a build with FMA and one without. The vector width does not change them: the
+/// AVX-512 and AVX2 kernels sum in the same order (see MatrixMultiply), so an AVX-512 build and an
+/// AVX2 build give the same bits, and committed results and the quick baseline hold for both.
 let requestedCPU = ProcessInfo.processInfo.environment["LOSSLAB_TARGET_CPU"]
 let fastFlags = requestedCPU != nil
+
+/// `-target-cpu` values with AVX-512 F, CD, BW, DQ and VL.
+let avx512CPUs: Set<String> = ["skylake-avx512", "cascadelake", "cooperlake", "cannonlake", "icelake-client",
+                               "icelake-server", "tigerlake", "rocketlake", "sapphirerapids", "emeraldrapids",
+                               "graniterapids", "znver4", "znver5"]
 
 let targetCPU: String? = {
     guard let requested = requestedCPU else { return nil }
@@ -30,7 +41,9 @@ let targetCPU: String? = {
           let line = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return nil }
     let flags = Set(line.split(separator: " ").map(String.init))
     let haswell = ["avx", "avx2", "fma", "bmi1", "bmi2", "f16c", "movbe", "abm", "popcnt", "xsave"]
-    return haswell.allSatisfy(flags.contains) ? "haswell" : nil
+    let avx512 = ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
+    guard haswell.allSatisfy(flags.contains) else { return nil }
+    return avx512.allSatisfy(flags.contains) ? "skylake-avx512" : "haswell"
     #else
     return nil
     #endif
@@ -47,8 +60,11 @@ let hasFMA: Bool = {
     #endif
 }()
 
+/// Whether the kernels use 16-lane vectors (`LOSSLAB_AVX512`).
+let hasAVX512 = targetCPU.map(avx512CPUs.contains) ?? false
+
 let vectorFlags: [SwiftSetting] = (targetCPU.map { [.unsafeFlags(["-target-cpu", $0])] } ?? [])
-    + (hasFMA ? [.define("LOSSLAB_FMA")] : [])
+    + (hasFMA ? [.define("LOSSLAB_FMA")] : []) + (hasAVX512 ? [.define("LOSSLAB_AVX512")] : [])
 
 /// Layout: a numerics core that knows nothing of files (`LossCore`), an experiment harness that
 /// knows nothing of the command line (`LossHarness`), a testable CLI library (`LossLabCLI`) and a

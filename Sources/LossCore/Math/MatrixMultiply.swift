@@ -8,18 +8,24 @@
 /// routine. `C` is row-major with leading dimension `ldc`.
 ///
 /// How it computes (Goto and van de Geijn's layout, scaled down to the small matrices of LossLab's
-/// models): `C` is cut into tiles of 4 rows by 16 columns, each held in eight 8-lane registers
-/// while `p` runs, every step one fused multiply-add of a broadcast `A(i, p)` with 16 values of
-/// row `p` of `B`. A 16-column panel of `B` is read in place when its rows are contiguous and
-/// copied (packed, zero-padded) otherwise. `p` runs in blocks of ``depthBlock`` so that a panel
-/// stays in the L1 cache while every tile of its column uses it. A single output column
-/// (`n == 1`, linear models) is a dot product or an axpy instead, 8 lanes wide.
+/// models): `C` is cut into tiles of ``tileRows`` rows by two vectors of columns, each row's two
+/// vectors held in registers while `p` runs, every step one fused multiply-add of a broadcast
+/// `A(i, p)` with a row of the tile's columns of `B`. The vector is the widest the build targets
+/// (``Lanes``): 16 lanes with AVX-512 (tiles of 8 x 32, sixteen of the 32 zmm registers), 8 lanes
+/// otherwise (tiles of 4 x 16, eight of the 16 ymm registers), as a BLAS picks its micro-kernel per
+/// ISA. A panel of `B` is read in place when its rows are contiguous and copied (packed,
+/// zero-padded) otherwise; a last panel at most one vector wide is computed one vector wide. `p`
+/// runs in blocks of ``depthBlock`` so that a panel stays in the L1 cache while every tile of its
+/// column uses it. A single output column (`n == 1`, linear models) is a dot product or an axpy
+/// instead.
 ///
 /// Summation order: it depends on the shapes and strides alone, never on the addresses, on other
-/// work or on threads (there are none), so results are reproducible bit for bit. It is not the
-/// naive order: a tile sums `p` in increasing order per block of ``depthBlock``, the bias first;
-/// the `n == 1` forms keep 8 partial sums. Each sum is the same mathematical value, so results
-/// differ from a naive loop only in the last bits.
+/// work, on threads (there are none) or on the vector width, so results are reproducible bit for
+/// bit, and an AVX-512 build gives the same bits as an AVX2 one: every `C(i, j)` is one
+/// accumulator that sums `p` in increasing order per block of ``depthBlock``, the bias first (the
+/// vectors run across `j`, never across `p`); the dot form of `n == 1` keeps 8 partial sums
+/// whatever the ISA. Each sum is the same mathematical value, so results differ from a naive loop
+/// only in the last bits (and between a build with fused multiply-adds and one without).
 public enum MatrixMultiply {
     /// What happens to each `C(i, j)` after the sum over `p` (with `accumulate == false`).
     public enum Epilogue {
@@ -35,10 +41,36 @@ public enum MatrixMultiply {
         case positiveMask(UnsafePointer<Float>, ldm: Int)
     }
 
-    /// Rows and columns of a register tile.
+    /// Whether this build's kernels use fused multiply-adds (`LOSSLAB_FMA`, see Package.swift):
+    /// one rounding per step of a sum instead of two, so the last bits differ from a build without.
+    public static let usesFusedMultiplyAdd: Bool = {
+        #if LOSSLAB_FMA
+        return true
+        #else
+        return false
+        #endif
+    }()
+
+    /// The widest vector the kernels use, in floats: 16 with AVX-512 (`LOSSLAB_AVX512`), else 8.
+    public static var vectorWidth: Int { laneCount }
+
+    #if LOSSLAB_AVX512
+    /// The register vector: one zmm.
+    typealias Lanes = SIMD16<Float>
+    /// Rows of a register tile: 8 rows of two vectors are 16 accumulators, enough to cover the
+    /// latency of two FMA pipes, with room for the two loads of `B` and the broadcast.
+    static let tileRows = 8
+    #else
+    /// The register vector: one ymm (two xmm without AVX).
+    typealias Lanes = SIMD8<Float>
+    /// Rows of a register tile: 4 rows of two vectors are 8 of the 16 ymm registers.
     static let tileRows = 4
-    static let tileColumns = 16
-    /// The block of `p` over which a panel of `B` (`depthBlock x 16` floats, 16 KB) stays in L1.
+    #endif
+    /// Floats in a vector, and columns of a tile (two vectors).
+    static let laneCount = Lanes.scalarCount
+    static let tileColumns = 2 * laneCount
+    /// The block of `p` over which a panel of `B` (`depthBlock x 32` floats at most, 32 KB) stays
+    /// in L1. It is part of the summation order, so it does not change with the ISA.
     public static let depthBlock = 256
 
     /// `C = A B` or, when `accumulate`, `C += A B` (`A` is `m x k`, `B` is `k x n`); see the type's
@@ -72,44 +104,45 @@ public enum MatrixMultiply {
             return
         }
         let panelCount = k * tileColumns
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: panelCount + tileRows * tileColumns) { scratch in
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: panelCount + tileRows * groupColumns) { scratch in
             let packed = scratch.baseAddress!
             let tile = packed + panelCount
             var j = 0
             while j < n {
-                let width = min(tileColumns, n - j)
-                let direct = width == tileColumns && bColumnStride == 1
-                let panel: UnsafePointer<Float>
-                let panelStride: Int
-                if direct {
-                    panel = b + j
-                    panelStride = bRowStride
-                } else {
-                    pack(k: k, width: width, b: b + j * bColumnStride, bRowStride: bRowStride,
-                         bColumnStride: bColumnStride, into: packed)
-                    panel = UnsafePointer(packed)
-                    panelStride = tileColumns
+                let remaining = n - j
+                // A full tile's columns, or (AVX-512) one full group of 16, one vector wide.
+                let width = remaining >= tileColumns ? tileColumns : remaining >= groupColumns ? groupColumns : 0
+                if width > 0 {
+                    var panel = b + j * bColumnStride, panelStride = bRowStride
+                    if bColumnStride != 1 {
+                        pack(k: k, width: width, stride: width, b: panel, bRowStride: bRowStride,
+                             bColumnStride: bColumnStride, into: packed)
+                        panel = UnsafePointer(packed)
+                        panelStride = width
+                    }
+                    fullPanel(m: m, k: k, width: width, a: a, ar: aRowStride, ac: aColumnStride, b: panel,
+                              ldb: panelStride, c: c + j, ldc: ldc, column: j, accumulate: accumulate,
+                              epilogue: epilogue)
+                    j += width
+                    continue
                 }
-                if width == tileColumns {
-                    fullPanel(m: m, k: k, a: a, ar: aRowStride, ac: aColumnStride, b: panel, ldb: panelStride,
-                              c: c + j, ldc: ldc, column: j, accumulate: accumulate, epilogue: epilogue)
-                } else {
-                    partialPanel(m: m, k: k, width: width, a: a, ar: aRowStride, ac: aColumnStride, b: panel,
-                                 c: c + j, ldc: ldc, column: j, tile: tile, accumulate: accumulate, epilogue: epilogue)
-                }
-                j += tileColumns
+                pack(k: k, width: remaining, stride: groupColumns, b: b + j * bColumnStride, bRowStride: bRowStride,
+                     bColumnStride: bColumnStride, into: packed)
+                partialPanel(m: m, k: k, width: remaining, a: a, ar: aRowStride, ac: aColumnStride, b: packed,
+                             c: c + j, ldc: ldc, column: j, tile: tile, accumulate: accumulate, epilogue: epilogue)
+                j = n
             }
         }
     }
 
     // MARK: Panels
 
-    /// Copies `width` columns of `B` (`k` rows) into a `k x 16` row-major panel, zero-padded. A
+    /// Copies `width` columns of `B` (`k` rows) into a `k x stride` row-major panel, zero-padded. A
     /// transposed `B` (`bRowStride == 1`, the `W^T` of `dZ W^T`) is read along its contiguous rows.
-    private static func pack(k: Int, width: Int, b: UnsafePointer<Float>, bRowStride: Int, bColumnStride: Int,
-                             into packed: UnsafeMutablePointer<Float>) {
-        if width < tileColumns {
-            for p in 0..<k { (packed + p * tileColumns + width).update(repeating: 0, count: tileColumns - width) }
+    private static func pack(k: Int, width: Int, stride: Int, b: UnsafePointer<Float>, bRowStride: Int,
+                             bColumnStride: Int, into packed: UnsafeMutablePointer<Float>) {
+        if width < stride {
+            for p in 0..<k { (packed + p * stride + width).update(repeating: 0, count: stride - width) }
         }
         if bRowStride == 1 {
             for jj in 0..<width {
@@ -117,21 +150,26 @@ public enum MatrixMultiply {
                 var target = packed + jj
                 for p in 0..<k {
                     target.pointee = source[p]
-                    target += tileColumns
+                    target += stride
                 }
             }
             return
         }
         for p in 0..<k {
             let source = b + p * bRowStride
-            let row = packed + p * tileColumns
+            let row = packed + p * stride
             for jj in 0..<width { row[jj] = source[jj * bColumnStride] }
         }
     }
 
-    /// Every tile of a 16-column panel, `p` in blocks of ``depthBlock``.
-    private static func fullPanel(m: Int, k: Int, a: UnsafePointer<Float>, ar: Int, ac: Int, b: UnsafePointer<Float>, ldb: Int,
-                                  c: UnsafeMutablePointer<Float>, ldc: Int, column: Int, accumulate: Bool, epilogue: Epilogue) {
+    /// Every tile of a panel of `width` columns (``tileColumns``, or ``groupColumns`` when that is
+    /// one vector), `p` in blocks of ``depthBlock``.
+    private static func fullPanel(m: Int, k: Int, width: Int, a: UnsafePointer<Float>, ar: Int, ac: Int,
+                                  b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int,
+                                  column: Int, accumulate: Bool, epilogue: Epilogue) {
+        #if LOSSLAB_AVX512
+        let narrow = width < tileColumns
+        #endif
         var p0 = 0
         while p0 < k {
             let depth = min(depthBlock, k - p0)
@@ -154,11 +192,27 @@ public enum MatrixMultiply {
             let aBlock = a + p0 * ac, bBlock = b + p0 * ldb
             var i = 0
             while i + tileRows <= m {
-                kernel4(k: depth, a: aBlock + i * ar, ar: ar, ac: ac, b: bBlock, ldb: ldb, c: c + i * ldc, ldc: ldc,
-                        start: start, finish: end.rows(from: i))
+                #if LOSSLAB_AVX512
+                if narrow {
+                    kernelNarrow(k: depth, a: aBlock + i * ar, ar: ar, ac: ac, b: bBlock, ldb: ldb, c: c + i * ldc,
+                                 ldc: ldc, start: start, finish: end.rows(from: i))
+                    i += tileRows
+                    continue
+                }
+                #endif
+                kernelTile(k: depth, a: aBlock + i * ar, ar: ar, ac: ac, b: bBlock, ldb: ldb, c: c + i * ldc, ldc: ldc,
+                           start: start, finish: end.rows(from: i))
                 i += tileRows
             }
             while i < m {
+                #if LOSSLAB_AVX512
+                if narrow {
+                    kernel1Narrow(k: depth, a: aBlock + i * ar, ac: ac, b: bBlock, ldb: ldb, c: c + i * ldc,
+                                  start: start, finish: end.rows(from: i))
+                    i += 1
+                    continue
+                }
+                #endif
                 kernel1(k: depth, a: aBlock + i * ar, ac: ac, b: bBlock, ldb: ldb, c: c + i * ldc,
                         start: start, finish: end.rows(from: i))
                 i += 1
@@ -167,45 +221,57 @@ public enum MatrixMultiply {
         }
     }
 
-    /// The last, narrower panel (`width < 16` columns, packed): each tile is computed 16 wide into
-    /// `tile`, then its `width` columns are finished and written.
+    /// The last, narrower panel (`width < 16` columns, packed 16 wide): each tile's 16 columns are
+    /// computed from zero into `tile`, then its `width` columns are finished and written.
     private static func partialPanel(m: Int, k: Int, width: Int, a: UnsafePointer<Float>, ar: Int, ac: Int,
                                      b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int, column: Int,
                                      tile: UnsafeMutablePointer<Float>, accumulate: Bool, epilogue: Epilogue) {
         var i = 0
         while i < m {
             let rows = min(tileRows, m - i)
+            #if LOSSLAB_AVX512
             if rows == tileRows {
-                kernel4(k: k, a: a + i * ar, ar: ar, ac: ac, b: b, ldb: tileColumns, c: tile, ldc: tileColumns,
-                        start: .zero, finish: .store)
+                kernelNarrow(k: k, a: a + i * ar, ar: ar, ac: ac, b: b, ldb: groupColumns, c: tile, ldc: groupColumns,
+                             start: .zero, finish: .store)
             } else {
                 for r in 0..<rows {
-                    kernel1(k: k, a: a + (i + r) * ar, ac: ac, b: b, ldb: tileColumns, c: tile + r * tileColumns,
+                    kernel1Narrow(k: k, a: a + (i + r) * ar, ac: ac, b: b, ldb: groupColumns,
+                                  c: tile + r * groupColumns, start: .zero, finish: .store)
+                }
+            }
+            #else
+            if rows == tileRows {
+                kernelTile(k: k, a: a + i * ar, ar: ar, ac: ac, b: b, ldb: groupColumns, c: tile, ldc: groupColumns,
+                           start: .zero, finish: .store)
+            } else {
+                for r in 0..<rows {
+                    kernel1(k: k, a: a + (i + r) * ar, ac: ac, b: b, ldb: groupColumns, c: tile + r * groupColumns,
                             start: .zero, finish: .store)
                 }
             }
+            #endif
             for r in 0..<rows {
-                let row = c + (i + r) * ldc, products = tile + r * tileColumns
+                let row = c + (i + r) * ldc, products = tile + r * groupColumns
                 // The first 8 columns as one vector when the panel has them, the rest one by one.
                 let vectorWidth = width >= 8 ? 8 : 0
                 if accumulate {
-                    if vectorWidth > 0 { store(load(row) + load(products), row) }
+                    if vectorWidth > 0 { store8(load8(row) + load8(products), row) }
                     for jj in vectorWidth..<width { row[jj] += products[jj] }
                     continue
                 }
                 switch epilogue {
                 case .none:
-                    if vectorWidth > 0 { store(load(products), row) }
+                    if vectorWidth > 0 { store8(load8(products), row) }
                     for jj in vectorWidth..<width { row[jj] = products[jj] }
                 case .bias(let bias):
-                    if vectorWidth > 0 { store(load(bias + column) + load(products), row) }
+                    if vectorWidth > 0 { store8(load8(bias + column) + load8(products), row) }
                     for jj in vectorWidth..<width { row[jj] = bias[column + jj] + products[jj] }
                 case .biasRelu(let bias):
-                    if vectorWidth > 0 { store(relu(load(bias + column) + load(products)), row) }
+                    if vectorWidth > 0 { store8(relu(load8(bias + column) + load8(products)), row) }
                     for jj in vectorWidth..<width { row[jj] = max(bias[column + jj] + products[jj], 0) }
                 case .positiveMask(let mask, let ldm):
                     let maskRow = mask + (i + r) * ldm + column
-                    if vectorWidth > 0 { store(masked(load(products), maskRow), row) }
+                    if vectorWidth > 0 { store8(masked(load8(products), load8(maskRow)), row) }
                     for jj in vectorWidth..<width { row[jj] = maskRow[jj] > 0 ? products[jj] : 0 }
                 }
             }
@@ -226,7 +292,11 @@ public enum MatrixMultiply {
 
     // MARK: Register kernels
 
-    typealias Lanes = SIMD8<Float>
+    /// Columns of a group: full tiles are one or two groups; a last panel narrower than a group
+    /// (``partialPanel``) is computed from zero and finished after the sum, a full group from its
+    /// start (bias or `C`). Which columns are in full groups depends on `n` alone, not on the ISA,
+    /// and with it the rounding of each column.
+    static let groupColumns = 16
 
     /// How a tile's accumulators start: at zero, at `C`'s current values, or at the bias row.
     enum Start {
@@ -260,6 +330,16 @@ public enum MatrixMultiply {
     }
 
     @inline(__always)
+    static func load8(_ pointer: UnsafePointer<Float>) -> SIMD8<Float> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
+    }
+
+    @inline(__always)
+    static func store8(_ value: SIMD8<Float>, _ pointer: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD8<Float>.self)
+    }
+
+    @inline(__always)
     static func fused(_ sum: Lanes, _ x: Lanes, _ y: Lanes) -> Lanes {
         #if LOSSLAB_FMA
         return sum.addingProduct(x, y)
@@ -268,12 +348,33 @@ public enum MatrixMultiply {
         #endif
     }
 
+    #if LOSSLAB_AVX512
     @inline(__always)
-    static func initial(_ start: Start, _ c: UnsafeMutablePointer<Float>) -> (Lanes, Lanes) {
+    static func fused(_ sum: SIMD8<Float>, _ x: SIMD8<Float>, _ y: SIMD8<Float>) -> SIMD8<Float> {
+        #if LOSSLAB_FMA
+        return sum.addingProduct(x, y)
+        #else
+        return sum + x * y
+        #endif
+    }
+    #endif
+
+    /// A row's first one or two vectors at the tile's start.
+    @inline(__always)
+    static func initial(_ start: Start, _ c: UnsafeMutablePointer<Float>) -> Lanes {
+        switch start {
+        case .zero: return Lanes()
+        case .load: return load(c)
+        case .bias(let bias): return load(bias)
+        }
+    }
+
+    @inline(__always)
+    static func initial2(_ start: Start, _ c: UnsafeMutablePointer<Float>) -> (Lanes, Lanes) {
         switch start {
         case .zero: return (Lanes(), Lanes())
-        case .load: return (load(c), load(c + 8))
-        case .bias(let bias): return (load(bias), load(bias + 8))
+        case .load: return (load(c), load(c + laneCount))
+        case .bias(let bias): return (load(bias), load(bias + laneCount))
         }
     }
 
@@ -285,24 +386,173 @@ public enum MatrixMultiply {
 
     /// `x` where the mask is positive, else 0.
     @inline(__always)
-    static func masked(_ x: Lanes, _ mask: UnsafePointer<Float>) -> Lanes {
-        x.replacing(with: Lanes(), where: .!(load(mask) .> Lanes()))
+    static func masked(_ x: Lanes, _ mask: Lanes) -> Lanes {
+        x.replacing(with: Lanes(), where: .!(mask .> Lanes()))
     }
 
-    /// A 4 x 16 tile: `C(i, 0..<16) (+)= sum_p A(i, p) B(p, 0..<16)` for `i` in `0..<4`, with
-    /// `A(i, p)` at `a[i * ar + p * ac]` and row `p` of `B` at `b + p * ldb`.
+    #if LOSSLAB_AVX512
     @inline(__always)
-    static func kernel4(k: Int, a: UnsafePointer<Float>, ar: Int, ac: Int, b: UnsafePointer<Float>, ldb: Int,
-                        c: UnsafeMutablePointer<Float>, ldc: Int, start: Start, finish: Finish) {
-        var (c00, c01) = initial(start, c)
-        var (c10, c11) = initial(start, c + ldc)
-        var (c20, c21) = initial(start, c + 2 * ldc)
-        var (c30, c31) = initial(start, c + 3 * ldc)
-        if case .bias = start {
-            (c10, c11) = (c00, c01)
-            (c20, c21) = (c00, c01)
-            (c30, c31) = (c00, c01)
+    static func relu(_ x: SIMD8<Float>) -> SIMD8<Float> {
+        x.replacing(with: SIMD8(), where: x .< SIMD8())
+    }
+
+    @inline(__always)
+    static func masked(_ x: SIMD8<Float>, _ mask: SIMD8<Float>) -> SIMD8<Float> {
+        x.replacing(with: SIMD8(), where: .!(mask .> SIMD8()))
+    }
+    #endif
+
+    #if LOSSLAB_AVX512
+    /// An 8 x 32 tile: `C(i, 0..<32) (+)= sum_p A(i, p) B(p, 0..<32)` for `i` in `0..<8`, with
+    /// `A(i, p)` at `a[i * ar + p * ac]` and row `p` of `B` at `b + p * ldb`: sixteen zmm
+    /// accumulators, two loads of `B` and eight broadcasts of `A` per `p`.
+    @inline(__always)
+    static func kernelTile(k: Int, a: UnsafePointer<Float>, ar: Int, ac: Int, b: UnsafePointer<Float>, ldb: Int,
+                           c: UnsafeMutablePointer<Float>, ldc: Int, start: Start, finish: Finish) {
+        var (c00, c01) = initial2(start, c)
+        var (c10, c11) = initial2(start, c + ldc)
+        var (c20, c21) = initial2(start, c + 2 * ldc)
+        var (c30, c31) = initial2(start, c + 3 * ldc)
+        var (c40, c41) = initial2(start, c + 4 * ldc)
+        var (c50, c51) = initial2(start, c + 5 * ldc)
+        var (c60, c61) = initial2(start, c + 6 * ldc)
+        var (c70, c71) = initial2(start, c + 7 * ldc)
+        var pa = a, pb = b
+        let a1 = ar, a2 = 2 * ar, a3 = 3 * ar, a4 = 4 * ar, a5 = 5 * ar, a6 = 6 * ar, a7 = 7 * ar
+        for _ in 0..<k {
+            let b0 = load(pb), b1 = load(pb + 16)
+            var x = Lanes(repeating: pa[0])
+            c00 = fused(c00, x, b0); c01 = fused(c01, x, b1)
+            x = Lanes(repeating: pa[a1])
+            c10 = fused(c10, x, b0); c11 = fused(c11, x, b1)
+            x = Lanes(repeating: pa[a2])
+            c20 = fused(c20, x, b0); c21 = fused(c21, x, b1)
+            x = Lanes(repeating: pa[a3])
+            c30 = fused(c30, x, b0); c31 = fused(c31, x, b1)
+            x = Lanes(repeating: pa[a4])
+            c40 = fused(c40, x, b0); c41 = fused(c41, x, b1)
+            x = Lanes(repeating: pa[a5])
+            c50 = fused(c50, x, b0); c51 = fused(c51, x, b1)
+            x = Lanes(repeating: pa[a6])
+            c60 = fused(c60, x, b0); c61 = fused(c61, x, b1)
+            x = Lanes(repeating: pa[a7])
+            c70 = fused(c70, x, b0); c71 = fused(c71, x, b1)
+            pa += ac
+            pb += ldb
         }
+        switch finish {
+        case .store:
+            break
+        case .relu:
+            c00 = relu(c00); c01 = relu(c01); c10 = relu(c10); c11 = relu(c11)
+            c20 = relu(c20); c21 = relu(c21); c30 = relu(c30); c31 = relu(c31)
+            c40 = relu(c40); c41 = relu(c41); c50 = relu(c50); c51 = relu(c51)
+            c60 = relu(c60); c61 = relu(c61); c70 = relu(c70); c71 = relu(c71)
+        case .mask(let mask, let ldm):
+            c00 = masked(c00, load(mask)); c01 = masked(c01, load(mask + 16))
+            c10 = masked(c10, load(mask + ldm)); c11 = masked(c11, load(mask + ldm + 16))
+            c20 = masked(c20, load(mask + 2 * ldm)); c21 = masked(c21, load(mask + 2 * ldm + 16))
+            c30 = masked(c30, load(mask + 3 * ldm)); c31 = masked(c31, load(mask + 3 * ldm + 16))
+            c40 = masked(c40, load(mask + 4 * ldm)); c41 = masked(c41, load(mask + 4 * ldm + 16))
+            c50 = masked(c50, load(mask + 5 * ldm)); c51 = masked(c51, load(mask + 5 * ldm + 16))
+            c60 = masked(c60, load(mask + 6 * ldm)); c61 = masked(c61, load(mask + 6 * ldm + 16))
+            c70 = masked(c70, load(mask + 7 * ldm)); c71 = masked(c71, load(mask + 7 * ldm + 16))
+        }
+        store(c00, c)
+        store(c01, c + 16)
+        store(c10, c + ldc)
+        store(c11, c + ldc + 16)
+        store(c20, c + 2 * ldc)
+        store(c21, c + 2 * ldc + 16)
+        store(c30, c + 3 * ldc)
+        store(c31, c + 3 * ldc + 16)
+        store(c40, c + 4 * ldc)
+        store(c41, c + 4 * ldc + 16)
+        store(c50, c + 5 * ldc)
+        store(c51, c + 5 * ldc + 16)
+        store(c60, c + 6 * ldc)
+        store(c61, c + 6 * ldc + 16)
+        store(c70, c + 7 * ldc)
+        store(c71, c + 7 * ldc + 16)
+    }
+
+    /// An 8 x 16 tile, one zmm per row: a full group of 16 columns that is not part of a 32-column
+    /// tile, or the 16 packed columns of a last panel.
+    @inline(__always)
+    static func kernelNarrow(k: Int, a: UnsafePointer<Float>, ar: Int, ac: Int, b: UnsafePointer<Float>, ldb: Int,
+                             c: UnsafeMutablePointer<Float>, ldc: Int, start: Start, finish: Finish) {
+        var c0 = initial(start, c), c1 = initial(start, c + ldc), c2 = initial(start, c + 2 * ldc)
+        var c3 = initial(start, c + 3 * ldc), c4 = initial(start, c + 4 * ldc), c5 = initial(start, c + 5 * ldc)
+        var c6 = initial(start, c + 6 * ldc), c7 = initial(start, c + 7 * ldc)
+        var pa = a, pb = b
+        let a1 = ar, a2 = 2 * ar, a3 = 3 * ar, a4 = 4 * ar, a5 = 5 * ar, a6 = 6 * ar, a7 = 7 * ar
+        for _ in 0..<k {
+            let b0 = load(pb)
+            c0 = fused(c0, Lanes(repeating: pa[0]), b0)
+            c1 = fused(c1, Lanes(repeating: pa[a1]), b0)
+            c2 = fused(c2, Lanes(repeating: pa[a2]), b0)
+            c3 = fused(c3, Lanes(repeating: pa[a3]), b0)
+            c4 = fused(c4, Lanes(repeating: pa[a4]), b0)
+            c5 = fused(c5, Lanes(repeating: pa[a5]), b0)
+            c6 = fused(c6, Lanes(repeating: pa[a6]), b0)
+            c7 = fused(c7, Lanes(repeating: pa[a7]), b0)
+            pa += ac
+            pb += ldb
+        }
+        switch finish {
+        case .store:
+            break
+        case .relu:
+            c0 = relu(c0); c1 = relu(c1); c2 = relu(c2); c3 = relu(c3)
+            c4 = relu(c4); c5 = relu(c5); c6 = relu(c6); c7 = relu(c7)
+        case .mask(let mask, let ldm):
+            c0 = masked(c0, load(mask)); c1 = masked(c1, load(mask + ldm))
+            c2 = masked(c2, load(mask + 2 * ldm)); c3 = masked(c3, load(mask + 3 * ldm))
+            c4 = masked(c4, load(mask + 4 * ldm)); c5 = masked(c5, load(mask + 5 * ldm))
+            c6 = masked(c6, load(mask + 6 * ldm)); c7 = masked(c7, load(mask + 7 * ldm))
+        }
+        store(c0, c)
+        store(c1, c + ldc)
+        store(c2, c + 2 * ldc)
+        store(c3, c + 3 * ldc)
+        store(c4, c + 4 * ldc)
+        store(c5, c + 5 * ldc)
+        store(c6, c + 6 * ldc)
+        store(c7, c + 7 * ldc)
+    }
+
+    /// A 1 x 16 tile, one zmm, for the rows below the last 8-row narrow tile.
+    @inline(__always)
+    static func kernel1Narrow(k: Int, a: UnsafePointer<Float>, ac: Int, b: UnsafePointer<Float>, ldb: Int,
+                              c: UnsafeMutablePointer<Float>, start: Start, finish: Finish) {
+        var c0 = initial(start, c)
+        var pa = a, pb = b
+        for _ in 0..<k {
+            c0 = fused(c0, Lanes(repeating: pa[0]), load(pb))
+            pa += ac
+            pb += ldb
+        }
+        switch finish {
+        case .store:
+            break
+        case .relu:
+            c0 = relu(c0)
+        case .mask(let mask, _):
+            c0 = masked(c0, load(mask))
+        }
+        store(c0, c)
+    }
+    #else
+    /// A 4 x 16 tile: `C(i, 0..<16) (+)= sum_p A(i, p) B(p, 0..<16)` for `i` in `0..<4`, with
+    /// `A(i, p)` at `a[i * ar + p * ac]` and row `p` of `B` at `b + p * ldb`: eight ymm
+    /// accumulators, two loads of `B` and four broadcasts of `A` per `p`.
+    @inline(__always)
+    static func kernelTile(k: Int, a: UnsafePointer<Float>, ar: Int, ac: Int, b: UnsafePointer<Float>, ldb: Int,
+                           c: UnsafeMutablePointer<Float>, ldc: Int, start: Start, finish: Finish) {
+        var (c00, c01) = initial2(start, c)
+        var (c10, c11) = initial2(start, c + ldc)
+        var (c20, c21) = initial2(start, c + 2 * ldc)
+        var (c30, c31) = initial2(start, c + 3 * ldc)
         var pa = a, pb = b
         let a1 = ar, a2 = 2 * ar, a3 = 3 * ar
         for _ in 0..<k {
@@ -325,27 +575,32 @@ public enum MatrixMultiply {
             c00 = relu(c00); c01 = relu(c01); c10 = relu(c10); c11 = relu(c11)
             c20 = relu(c20); c21 = relu(c21); c30 = relu(c30); c31 = relu(c31)
         case .mask(let mask, let ldm):
-            c00 = masked(c00, mask); c01 = masked(c01, mask + 8)
-            c10 = masked(c10, mask + ldm); c11 = masked(c11, mask + ldm + 8)
-            c20 = masked(c20, mask + 2 * ldm); c21 = masked(c21, mask + 2 * ldm + 8)
-            c30 = masked(c30, mask + 3 * ldm); c31 = masked(c31, mask + 3 * ldm + 8)
+            c00 = masked(c00, load(mask)); c01 = masked(c01, load(mask + 8))
+            c10 = masked(c10, load(mask + ldm)); c11 = masked(c11, load(mask + ldm + 8))
+            c20 = masked(c20, load(mask + 2 * ldm)); c21 = masked(c21, load(mask + 2 * ldm + 8))
+            c30 = masked(c30, load(mask + 3 * ldm)); c31 = masked(c31, load(mask + 3 * ldm + 8))
         }
-        store(c00, c); store(c01, c + 8)
-        store(c10, c + ldc); store(c11, c + ldc + 8)
-        store(c20, c + 2 * ldc); store(c21, c + 2 * ldc + 8)
-        store(c30, c + 3 * ldc); store(c31, c + 3 * ldc + 8)
+        store(c00, c)
+        store(c01, c + 8)
+        store(c10, c + ldc)
+        store(c11, c + ldc + 8)
+        store(c20, c + 2 * ldc)
+        store(c21, c + 2 * ldc + 8)
+        store(c30, c + 3 * ldc)
+        store(c31, c + 3 * ldc + 8)
     }
+    #endif
 
-    /// A 1 x 16 tile, for the rows left over below the last 4-row tile.
+    /// A 1 x (two vectors) tile, for the rows left over below the last full tile.
     @inline(__always)
     static func kernel1(k: Int, a: UnsafePointer<Float>, ac: Int, b: UnsafePointer<Float>, ldb: Int,
                         c: UnsafeMutablePointer<Float>, start: Start, finish: Finish) {
-        var (c0, c1) = initial(start, c)
+        var (c0, c1) = initial2(start, c)
         var pa = a, pb = b
         for _ in 0..<k {
             let x = Lanes(repeating: pa[0])
             c0 = fused(c0, x, load(pb))
-            c1 = fused(c1, x, load(pb + 8))
+            c1 = fused(c1, x, load(pb + laneCount))
             pa += ac
             pb += ldb
         }
@@ -355,16 +610,16 @@ public enum MatrixMultiply {
         case .relu:
             c0 = relu(c0); c1 = relu(c1)
         case .mask(let mask, _):
-            c0 = masked(c0, mask); c1 = masked(c1, mask + 8)
+            c0 = masked(c0, load(mask)); c1 = masked(c1, load(mask + laneCount))
         }
         store(c0, c)
-        store(c1, c + 8)
+        store(c1, c + laneCount)
     }
 
     // MARK: One output column
 
     /// `n == 1` with rows of `A` contiguous: `C(i) = A(i, :) . B(:, 0)`, 8 partial sums per row
-    /// (8 rows at a time share the loads of `B`), then the epilogue.
+    /// whatever the vector width (they are part of the summation order), then the epilogue.
     private static func dotColumn(m: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                                   c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool, epilogue: Epilogue) {
         withUnsafeTemporaryAllocation(of: Float.self, capacity: ldb == 1 ? 0 : k) { contiguous in
@@ -376,10 +631,10 @@ public enum MatrixMultiply {
             let vectorEnd = k & ~7
             for i in 0..<m {
                 let row = a + i * lda
-                var lanes = Lanes()
+                var lanes = SIMD8<Float>()
                 var p = 0
                 while p < vectorEnd {
-                    lanes = fused(lanes, load(row + p), load(column + p))
+                    lanes = fused(lanes, load8(row + p), load8(column + p))
                     p += 8
                 }
                 var sum = lanes.sum()
@@ -404,14 +659,19 @@ public enum MatrixMultiply {
             case .none, .positiveMask: c.update(repeating: 0, count: m)
             }
         }
-        let vectorEnd = m & ~7
         for p in 0..<k {
             let scale = b[p * ldb]
-            let x = Lanes(repeating: scale)
             let column = a + p * lda
+            // Each C(i) is one sum in `p` order, so the vector width changes nothing but the
+            // speed; the last elements take the 8-lane step and the scalar loop of an AVX2 build.
             var i = 0
-            while i < vectorEnd {
+            let x = Lanes(repeating: scale)
+            while i + laneCount <= m {
                 store(fused(load(c + i), x, load(column + i)), c + i)
+                i += laneCount
+            }
+            if i + 8 <= m {
+                store8(fused(load8(c + i), SIMD8(repeating: scale), load8(column + i)), c + i)
                 i += 8
             }
             while i < m {

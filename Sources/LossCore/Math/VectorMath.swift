@@ -15,6 +15,13 @@
 public enum VectorMath {
     public typealias Lanes = SIMD8<Float>
     typealias IntegerLanes = SIMD8<Int32>
+    #if LOSSLAB_AVX512
+    /// The widest vector of the build, for element-wise loops whose lanes are independent (the
+    /// same bits at any width): one zmm with AVX-512.
+    public typealias WideLanes = SIMD16<Float>
+    #else
+    public typealias WideLanes = SIMD8<Float>
+    #endif
 
     @inline(__always)
     static func fused(_ x: Lanes, _ y: Lanes, _ z: Lanes) -> Lanes {
@@ -106,6 +113,16 @@ public enum VectorMath {
     @inline(__always)
     static func store(_ value: Lanes, _ pointer: UnsafeMutablePointer<Float>) {
         UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: Lanes.self)
+    }
+
+    @inline(__always)
+    static func loadWide(_ pointer: UnsafePointer<Float>) -> WideLanes {
+        UnsafeRawPointer(pointer).loadUnaligned(as: WideLanes.self)
+    }
+
+    @inline(__always)
+    static func storeWide(_ value: WideLanes, _ pointer: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: WideLanes.self)
     }
 
     /// Applies `function` to `count` floats from `source` into `destination` (which may be

@@ -130,25 +130,27 @@ public struct Optimizer: Sendable, Hashable, Codable {
                 }
             }
         case .adam:
-            // 8 parameters at a time, with the scalar loop's operations in the scalar loop's order
-            // (square root and division are correctly rounded in both): the same bits either way.
+            // A vector of parameters at a time (16 with AVX-512, 8 otherwise), with the scalar
+            // loop's operations in the scalar loop's order (square root and division are correctly
+            // rounded in both): the same bits whatever the width.
             let v = v!
             let adamStep = factors.adamStep
-            typealias Lanes = SIMD8<Float>
+            typealias Lanes = VectorMath.WideLanes
+            let width = Lanes.scalarCount
             let oneMinusBeta1 = Lanes(repeating: 1 - beta1), oneMinusBeta2 = Lanes(repeating: 1 - beta2)
             let stepLanes = Lanes(repeating: adamStep), epsilonLanes = Lanes(repeating: epsilon)
             let decayLanes = Lanes(repeating: decay)
             var i = 0
-            while i + 8 <= count {
-                let wi = VectorMath.load(w + i)
-                let gi = VectorMath.load(g + i) + decayLanes * wi
-                var mi = VectorMath.load(m + i), vi = VectorMath.load(v + i)
+            while i + width <= count {
+                let wi = VectorMath.loadWide(w + i)
+                let gi = VectorMath.loadWide(g + i) + decayLanes * wi
+                var mi = VectorMath.loadWide(m + i), vi = VectorMath.loadWide(v + i)
                 mi += oneMinusBeta1 * (gi - mi)
                 vi += oneMinusBeta2 * (gi * gi - vi)
-                VectorMath.store(mi, m + i)
-                VectorMath.store(vi, v + i)
-                VectorMath.store(wi - stepLanes * mi / (vi.squareRoot() + epsilonLanes), w + i)
-                i += 8
+                VectorMath.storeWide(mi, m + i)
+                VectorMath.storeWide(vi, v + i)
+                VectorMath.storeWide(wi - stepLanes * mi / (vi.squareRoot() + epsilonLanes), w + i)
+                i += width
             }
             while i < count {
                 let gi = g[i] + decay * w[i]

@@ -140,13 +140,13 @@ final class TrainingEngine {
         }
     }
 
-    /// Copies a row 8 floats at a time (rows are short: a call to memcpy would cost more).
+    /// Copies a row a vector at a time (rows are short: a call to memcpy would cost more).
     @inline(__always)
     static func copy(_ count: Int, from source: UnsafePointer<Float>, to destination: UnsafeMutablePointer<Float>) {
         var j = 0
-        while j + 8 <= count {
-            VectorMath.store(VectorMath.load(source + j), destination + j)
-            j += 8
+        while j + VectorMath.WideLanes.scalarCount <= count {
+            VectorMath.storeWide(VectorMath.loadWide(source + j), destination + j)
+            j += VectorMath.WideLanes.scalarCount
         }
         while j < count {
             destination[j] = source[j]

@@ -3,7 +3,8 @@ import Testing
 import LossLabTestSupport
 
 /// The blocked SIMD products against a plain triple loop in `Double`, over shapes that reach every
-/// path: 4-row tiles and leftover rows, full and partial 16-column panels, packed (transposed) and
+/// path: 4-row (AVX2) and 8-row (AVX-512) tiles and leftover rows, full 16- and 32-column panels
+/// and partial panels, packed (transposed) and
 /// in-place panels of `B`, depth blocks, the single-column dot and axpy forms, an empty depth, and
 /// each epilogue.
 struct MatrixMultiplyTests {
@@ -20,6 +21,10 @@ struct MatrixMultiplyTests {
         Case(m: 64, n: 64, k: 128, aTransposed: true), Case(m: 128, n: 64, k: 64, bTransposed: true),
         Case(m: 64, n: 32, k: 1, bTransposed: true), Case(m: 5, n: 40, k: 513, aTransposed: true, bTransposed: true),
         Case(m: 9, n: 1, k: 11, bTransposed: true), Case(m: 6, n: 1, k: 9, aTransposed: true, bTransposed: true),
+        // The AVX-512 paths: a 32-column tile and a 16-column group (48), a group and a partial
+        // panel (20, 40), 8-row tiles with leftover rows (13, 21), axpy over 16 + 8 + 3 rows (27).
+        Case(m: 13, n: 48, k: 70), Case(m: 21, n: 20, k: 33, bTransposed: true), Case(m: 16, n: 40, k: 9),
+        Case(m: 27, n: 1, k: 5, aTransposed: true),
     ]
 
     static func values(_ count: Int, seed: UInt64) -> [Float] {
@@ -115,6 +120,39 @@ struct MatrixMultiplyTests {
         Self.run(c, a, b, into: &masked, epilogue: { .positiveMask($0, ldm: c.n) }, extra: mask)
         for index in masked.indices {
             #expect(masked[index] == (mask[index] > 0 ? plain[index] : 0), "\(c) [\(index)]")
+        }
+    }
+
+    /// The bits of every element, not only its value: each `C(i, j)` is one float32 accumulator
+    /// over `p` in increasing order with a fused multiply-add when the build has them (one
+    /// rounding per step), starting from the bias (or `C`) in a full group of 16 columns and from
+    /// zero in a last group narrower than 16, whose bias (or `C`) is added after the sum. The
+    /// recipe names no vector width, so an AVX-512 build and an AVX2 build that pass it give the
+    /// same results.
+    @Test(arguments: cases.filter { $0.n > 1 && $0.k > 0 })
+    func everyElementIsTheSequentialSumOfItsGroup(_ c: Case) {
+        let a = Self.values(c.m * c.k, seed: 21), b = Self.values(c.k * c.n, seed: 22)
+        let bias = Self.values(c.n, seed: 23), initial = Self.values(c.m * c.n, seed: 24)
+        let fullColumns = c.n / 16 * 16
+        func expected(_ i: Int, _ j: Int, start: Float) -> Float {
+            var sum: Float = j < fullColumns ? start : 0
+            for p in 0..<c.k {
+                let x = c.aTransposed ? a[p * c.m + i] : a[i * c.k + p]
+                let y = c.bTransposed ? b[j * c.k + p] : b[p * c.n + j]
+                sum = MatrixMultiply.usesFusedMultiplyAdd ? sum.addingProduct(x, y) : sum + x * y
+            }
+            return j < fullColumns ? sum : start + sum
+        }
+        var withBias = [Float](repeating: .nan, count: c.m * c.n)
+        Self.run(c, a, b, into: &withBias, epilogue: { .bias($0) }, extra: bias)
+        var accumulated = initial
+        Self.run(c, a, b, into: &accumulated, accumulate: true)
+        for i in 0..<c.m {
+            for j in 0..<c.n {
+                #expect(withBias[i * c.n + j].bitPattern == expected(i, j, start: bias[j]).bitPattern, "\(c) bias (\(i), \(j))")
+                #expect(accumulated[i * c.n + j].bitPattern == expected(i, j, start: initial[i * c.n + j]).bitPattern,
+                        "\(c) accumulate (\(i), \(j))")
+            }
         }
     }
 
