@@ -135,23 +135,23 @@ public struct Optimizer: Sendable, Hashable, Codable {
             // rounded in both): the same bits whatever the width.
             let v = v!
             let adamStep = factors.adamStep
-            typealias Lanes = VectorMath.WideLanes
-            let width = Lanes.scalarCount
-            let oneMinusBeta1 = Lanes(repeating: 1 - beta1), oneMinusBeta2 = Lanes(repeating: 1 - beta2)
-            let stepLanes = Lanes(repeating: adamStep), epsilonLanes = Lanes(repeating: epsilon)
-            let decayLanes = Lanes(repeating: decay)
             var i = 0
-            while i + width <= count {
-                let wi = VectorMath.loadWide(w + i)
-                let gi = VectorMath.loadWide(g + i) + decayLanes * wi
-                var mi = VectorMath.loadWide(m + i), vi = VectorMath.loadWide(v + i)
-                mi += oneMinusBeta1 * (gi - mi)
-                vi += oneMinusBeta2 * (gi * gi - vi)
-                VectorMath.storeWide(mi, m + i)
-                VectorMath.storeWide(vi, v + i)
-                VectorMath.storeWide(wi - stepLanes * mi / (vi.squareRoot() + epsilonLanes), w + i)
-                i += width
+            /// Parameters `i..<i + V.scalarCount` (`V` the wide vector or 8 lanes).
+            @inline(__always) func step<V: SIMD>(_: V.Type) where V.Scalar == Float {
+                let wi = UnsafeRawPointer(w + i).loadUnaligned(as: V.self)
+                let gi = UnsafeRawPointer(g + i).loadUnaligned(as: V.self) + V(repeating: decay) * wi
+                var mi = UnsafeRawPointer(m + i).loadUnaligned(as: V.self)
+                var vi = UnsafeRawPointer(v + i).loadUnaligned(as: V.self)
+                mi += V(repeating: 1 - beta1) * (gi - mi)
+                vi += V(repeating: 1 - beta2) * (gi * gi - vi)
+                UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: V.self)
+                UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: V.self)
+                let update = wi - V(repeating: adamStep) * mi / (vi.squareRoot() + V(repeating: epsilon))
+                UnsafeMutableRawPointer(w + i).storeBytes(of: update, as: V.self)
+                i += V.scalarCount
             }
+            while i + VectorMath.WideLanes.scalarCount <= count { step(VectorMath.WideLanes.self) }
+            if VectorMath.WideLanes.scalarCount > 8 && i + 8 <= count { step(SIMD8<Float>.self) }
             while i < count {
                 let gi = g[i] + decay * w[i]
                 m[i] += (1 - beta1) * (gi - m[i])

@@ -148,6 +148,10 @@ final class TrainingEngine {
             VectorMath.storeWide(VectorMath.loadWide(source + j), destination + j)
             j += VectorMath.WideLanes.scalarCount
         }
+        if VectorMath.WideLanes.scalarCount > 8 && j + 8 <= count {
+            VectorMath.store(VectorMath.load(source + j), destination + j)
+            j += 8
+        }
         while j < count {
             destination[j] = source[j]
             j += 1
