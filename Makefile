@@ -144,7 +144,9 @@ quality-history: build
 	$(QUICK_BIN) history
 
 # LossLab and the Python peers (JAX, scikit-learn; PyTorch with WITH_TORCH=1) one after the other
-# on this machine, then the ratio table. Torch rows missing from this run come from the committed
+# on this machine, pinned as the peers are (W1-W4 and W5 --jobs 1 on core 0, W5 --jobs 2 on cores
+# 0 and 1), then the ratio table and the speed targets (W1-W4 >= 2x JAX jit+scan, W3 >= 75% of
+# the 1-thread sgemm peak that peak.py measures in the same run, cold W5 on 2 cores < 0.25 s). Torch rows missing from this run come from the committed
 # peer results (marked *). The CSV files stay in BENCH_OUT (default: a new /tmp/bench-peers-*).
 # run_all.sh also times OpenBLAS's AVX-512 kernel, which dies of SIGILL on a CPU without AVX-512
 # (and stops the whole script): it runs from a copy of the peers' folder in which that one line is
@@ -156,7 +158,9 @@ bench-peers: release
 	echo "load average: $$(cut -d' ' -f1-3 /proc/loadavg) (timings are noisy above ~1)"; \
 	cp -R $(PEERS)/. $$out/peers/ && chmod -R u+w $$out/peers && \
 	sed -i 's|^OPENBLAS_CORETYPE=SkylakeX|grep -qw avx512f /proc/cpuinfo \&\& OPENBLAS_CORETYPE=SkylakeX|' $$out/peers/run_all.sh && \
-	$(RELEASE_BIN) bench --format csv > $$out/losslab.csv && \
+	taskset -c 0 $(RELEASE_BIN) bench --workload W1,W2,W3,W4 --format csv > $$out/losslab.csv && \
+	taskset -c 0 $(RELEASE_BIN) bench --workload W5 --threads 1 --format csv | tail -n +2 >> $$out/losslab.csv && \
+	taskset -c 0,1 $(RELEASE_BIN) bench --workload W5 --threads 2 --format csv | tail -n +2 >> $$out/losslab.csv && \
 	OUT=$$out/peers.csv $$out/peers/run_all.sh && \
 	{ python3 scripts/bench_ratios.py $$out/losslab.csv $$out/peers.csv --fallback $(PEERS_REFERENCE); echo; \
 	  python3 scripts/bench_ratios.py $$out/losslab.csv $$out/peers.csv --fallback $(PEERS_REFERENCE) --statistic min; } \

@@ -51,6 +51,35 @@ def peak(path):
     return best
 
 
+def targets(ours, ours_of, peers, column, statistic, best_peak):
+    """The speed targets of issue #16, each checked from this run: W1-W4 at least 2x JAX jit+scan
+    (one core each), W3 at least 75% of the 1-thread sgemm peak measured by peak.py in the same
+    run, and the cold W5 sweep under 0.25 s on 2 cores."""
+    lines = [f"\nTargets ({statistic}s of this run):"]
+
+    def verdict(ok):
+        return "pass" if ok else "FAIL"
+
+    for workload in W14:
+        key = (workload, 1)
+        jax = [r for r in peers if r["workload"] == workload and r["threads"] == "1"
+               and r["library"] == "jax" and r["variant"] == "jit-scan"]
+        if key not in ours or not jax:
+            lines.append(f"  {workload:12s} >= 2x JAX jit-scan: not measured")
+            continue
+        ratio = float(jax[0][column]) / ours_of(ours[key])
+        lines.append(f"  {workload:12s} >= 2x JAX jit-scan: {ratio:.2f}x  {verdict(ratio >= 2)}")
+    if ("W3_mlp", 1) in ours and best_peak:
+        share = 100 * 8.3064e9 / ours_of(ours[("W3_mlp", 1)]) / 1e9 / best_peak
+        lines.append(f"  W3_mlp       >= 75% of sgemm peak ({best_peak:.1f} GFLOP/s): {share:.0f}%  {verdict(share >= 75)}")
+    else:
+        lines.append("  W3_mlp       >= 75% of sgemm peak: not measured (no PEAK_sgemm_4096 row)")
+    if ("W5_sweep", 2) in ours:
+        seconds = ours_of(ours[("W5_sweep", 2)])
+        lines.append(f"  W5_sweep     cold, 2 cores, < 0.25 s: {seconds:.3f} s  {verdict(seconds < 0.25)}")
+    return lines
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("losslab_csv")
@@ -108,6 +137,7 @@ def main():
         w3 = 8.3064e9 / min(ours[("W3_mlp", 1)]) / 1e9
         share = f" = {100 * w3 / best:.0f}% of the 1-thread sgemm peak {best:.1f} GFLOP/s" if best else ""
         lines.append(f"LossLab W3 best: {w3:.1f} GFLOP/s{share}")
+    lines.extend(targets(ours, ours_of, peers, column, a.statistic, peak(a.peers_csv)))
     lines.append("\nLossLab metrics: " + ", ".join(f"{w}/{t}: {m}={v}" for (w, t), (m, v) in sorted(our_metrics.items())))
     if any(r["variant"].endswith("*") for r in peers):
         lines.append("* measured in an earlier run (" + a.fallback + "), not in this one")

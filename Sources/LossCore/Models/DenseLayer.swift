@@ -21,9 +21,15 @@ public enum DenseLayer {
                                           weights dw: UnsafeMutablePointer<Float>, bias db: UnsafeMutablePointer<Float>) {
         MatrixMultiply.multiply(m: i, n: o, k: n, a: x, aRowStride: 1, aColumnStride: i,
                                 b: dz, bRowStride: o, bColumnStride: 1, c: dw, ldc: o)
-        // Column sums 8 columns at a time in registers, each summed in row order as the scalar
-        // loop for the last columns.
+        // Column sums a vector of columns at a time in registers (16 with AVX-512, then 8), each
+        // summed in row order as the scalar loop for the last columns: the same bits at any width.
         var j = 0
+        while j + VectorMath.WideLanes.scalarCount <= o {
+            var sum = VectorMath.WideLanes()
+            for r in 0..<n { sum += VectorMath.loadWide(dz + r * o + j) }
+            VectorMath.storeWide(sum, db + j)
+            j += VectorMath.WideLanes.scalarCount
+        }
         while j + 8 <= o {
             var sum = VectorMath.Lanes()
             for r in 0..<n { sum += VectorMath.load(dz + r * o + j) }
