@@ -84,27 +84,38 @@ QUICK_RESULTS := .build/quick-results
 QUICK_BASELINE := results/baselines/quick
 QUICK_RUN := $(QUICK_BIN) run --quick --results $(QUICK_RESULTS) --plots .build/quick-plots --no-plots --quiet
 
+# The build's rounding (losslab --version: fma, or separate without fused multiply-adds) picks the
+# baseline: results/baselines/quick for fma (every x86-64 machine with AVX2, AVX-512 or not, and
+# arm64), results/baselines/quick-separate for a build without FMA (LOSSLAB_TARGET_CPU=x86-64).
+# The vector width does not change a bit, so one baseline serves AVX2 and AVX-512 builds.
+QUICK_ROUNDING = $$($(QUICK_BIN) --version | sed -n 's/.*(rounding: \([a-z]*\)).*/\1/p')
+QUICK_BASELINE_OF_BUILD = $$(r=$(QUICK_ROUNDING); if [ "$$r" = fma ]; then echo $(QUICK_BASELINE); else echo $(QUICK_BASELINE)-$$r; fi)
+
 gate:
 	@if ! ls experiments/*.json5 >/dev/null 2>&1; then echo "gate: no experiments/*.json5 yet, nothing to check: pass"; exit 0; fi; \
 	$(SWIFT) build -q || exit 1; \
+	baseline=$(QUICK_BASELINE_OF_BUILD); \
+	echo "gate: $$($(QUICK_BIN) --version | tail -n 1); baseline $$baseline"; \
 	rm -rf $(QUICK_RESULTS); \
 	$(QUICK_RUN) experiments/*.json5 || exit 1; \
-	$(QUICK_BIN) compare $(GATE_FLAGS) $(QUICK_BASELINE) $(QUICK_RESULTS); status=$$?; \
+	$(QUICK_BIN) compare $(GATE_FLAGS) $$baseline $(QUICK_RESULTS); status=$$?; \
 	case $$status in \
-	  0) echo "gate: no regression and no improvement against $(QUICK_BASELINE): pass" ;; \
-	  4) echo "gate: metrics changed (improved) against $(QUICK_BASELINE): FAIL (if intended: make baseline, then commit $(QUICK_BASELINE))"; exit 1 ;; \
-	  2) echo "gate: regression against $(QUICK_BASELINE): FAIL (if intended: make baseline, then commit $(QUICK_BASELINE))"; exit 1 ;; \
-	  5) echo "gate: no quick baseline in $(QUICK_BASELINE): FAIL (create it with make baseline, then commit it)"; exit 1 ;; \
+	  0) echo "gate: no regression and no improvement against $$baseline: pass" ;; \
+	  4) echo "gate: metrics changed (improved) against $$baseline: FAIL (if intended: make baseline, then commit $$baseline)"; exit 1 ;; \
+	  2) echo "gate: regression against $$baseline: FAIL (if intended: make baseline, then commit $$baseline)"; exit 1 ;; \
+	  5) echo "gate: no quick baseline in $$baseline: FAIL (create it with make baseline, then commit it)"; exit 1 ;; \
 	  *) echo "gate: losslab compare failed (exit $$status): FAIL"; exit 1 ;; \
 	esac
 
-# Regenerates the committed quick baseline, after an intended change to the numerics.
+# Regenerates the committed quick baseline of this build's rounding, after an intended change to
+# the numerics (LOSSLAB_TARGET_CPU=x86-64 make baseline: the one without FMA).
 baseline:
 	@if ! ls experiments/*.json5 >/dev/null 2>&1; then echo "baseline: no experiments/*.json5 yet, nothing to record"; exit 0; fi; \
 	$(SWIFT) build -q || exit 1; \
+	baseline=$(QUICK_BASELINE_OF_BUILD); \
 	rm -rf $(QUICK_RESULTS); \
 	$(QUICK_RUN) experiments/*.json5 || exit 1; \
-	$(QUICK_BIN) baseline save quick $(QUICK_RESULTS)
+	$(QUICK_BIN) baseline save $$(basename $$baseline) $(QUICK_RESULTS)
 
 # Starts a throwaway single-node Slurm cluster on loopback (installing slurmctld, slurmd,
 # slurm-client and munge if missing; needs root), runs Tests/Slurm/slurm-smoke.json5 as a 4-task

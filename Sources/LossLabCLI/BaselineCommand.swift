@@ -1,5 +1,6 @@
 import Foundation
 import LossHarness
+import LossCore
 
 /// `losslab baseline`: saves and lists named baselines.
 enum BaselineCommand: Subcommand {
@@ -12,7 +13,9 @@ enum BaselineCommand: Subcommand {
     save: copies trials.csv, summary.csv, history.csv, claims.csv and spec.json of every
     experiment under RESULTS (default: DIR; its baselines/ and bench/ folders are skipped; the
     per-trial JSON files are not copied) to DIR/baselines/NAME/<experiment>/, with a
-    baseline.json recording the date, the git commit and the experiments. The copy is written to a
+    baseline.json recording the date, the git commit, the experiments and the rounding of this
+    losslab's kernels (`fma` or `separate`, see losslab --version: results compare bit for bit
+    only with a baseline of the same rounding). The copy is written to a
     temporary folder and renamed into place: an existing baseline of that name is replaced whole,
     and a reader never sees half of one. NAME: letters, digits, '.', '-' and '_', starting with a
     letter or digit (no '/', no '..').
@@ -55,7 +58,8 @@ enum BaselineCommand: Subcommand {
         let provenance = currentProvenance()
         let manifest: BaselineManifest
         do {
-            manifest = try store.save(name: name, from: source, date: provenance.date, gitCommit: provenance.gitCommit)
+            manifest = try store.save(name: name, from: source, date: provenance.date, gitCommit: provenance.gitCommit,
+                                      rounding: KernelBuild.rounding)
         } catch {
             throw CommandError("baseline save: " + error.description, code: TrackingExitCodes.code(for: error, baselineSide: false))
         }

@@ -1,5 +1,6 @@
 import Foundation
 import LossHarness
+import LossCore
 
 /// A `losslab` subcommand: it parses and validates its arguments, then runs, writing to a
 /// ``Console`` and returning an exit code. User errors are thrown as ``CommandError``.
@@ -61,7 +62,7 @@ public enum LossLab {
             return .success
         }
         if first == "--version" {
-            console.print("losslab \(version)")
+            console.print("losslab \(version)\nkernels: \(KernelBuild.summary)")
             return .success
         }
         guard let command = subcommands.first(where: { $0.name == first }) else {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LossLabCLI
+import LossCore
 import LossLabTestSupport
 
 /// `losslab compare`: exit codes, formats and option errors.
@@ -124,6 +125,15 @@ import LossLabTestSupport
         for name in ["compare", "baseline", "check"] {
             #expect(CLIFixtures.run([name, "--help"]).out.hasPrefix("Usage: losslab \(name)"))
         }
+    }
+
+    /// `--version` names the kernels' rounding, which the quick gate reads to pick its baseline.
+    @Test func versionStatesTheRoundingOfTheKernels() {
+        let result = CLIFixtures.run(["--version"])
+        #expect(result.code == .success)
+        let expected = KernelBuild.usesFusedMultiplyAdd ? "(rounding: fma)" : "(rounding: separate)"
+        #expect(result.out.hasPrefix("losslab "))
+        #expect(result.out.contains("\nkernels: ") && result.out.hasSuffix(expected + "\n"))
     }
 }
 

@@ -41,19 +41,6 @@ public enum MatrixMultiply {
         case positiveMask(UnsafePointer<Float>, ldm: Int)
     }
 
-    /// Whether this build's kernels use fused multiply-adds (`LOSSLAB_FMA`, see Package.swift):
-    /// one rounding per step of a sum instead of two, so the last bits differ from a build without.
-    public static let usesFusedMultiplyAdd: Bool = {
-        #if LOSSLAB_FMA
-        return true
-        #else
-        return false
-        #endif
-    }()
-
-    /// The widest vector the kernels use, in floats: 16 with AVX-512 (`LOSSLAB_AVX512`), else 8.
-    public static var vectorWidth: Int { laneCount }
-
     #if LOSSLAB_AVX512
     /// The register vector: one zmm.
     typealias Lanes = SIMD16<Float>

@@ -46,9 +46,10 @@ public struct BaselineStore: Sendable {
     }
 
     /// Copies the experiments of the results root `source` to the baseline `name`, replacing a
-    /// baseline of that name; `date` and `gitCommit` go into its manifest.
+    /// baseline of that name; `date`, `gitCommit` and `rounding` go into its manifest.
     @discardableResult
-    public func save(name: String, from source: String, date: String, gitCommit: String?) throws(TrackingError) -> BaselineManifest {
+    public func save(name: String, from source: String, date: String, gitCommit: String?,
+                     rounding: String? = nil) throws(TrackingError) -> BaselineManifest {
         try Self.validate(name: name)
         guard FileManager.default.fileExists(atPath: source) else { throw .notFound(path: source) }
         if ResultsRoot.isFile(Paths.join(source, "trials.csv")) {
@@ -58,7 +59,8 @@ public struct BaselineStore: Sendable {
         guard !contents.experiments.isEmpty else {
             throw .unreadable(path: source, reason: "holds no experiment results (<experiment>/trials.csv); run `losslab run` first")
         }
-        let manifest = BaselineManifest(name: name, date: date, gitCommit: gitCommit, source: source, experiments: contents.experiments)
+        let manifest = BaselineManifest(name: name, date: date, gitCommit: gitCommit, source: source,
+                                        experiments: contents.experiments, rounding: rounding)
         let target = path(of: name)
         let suffix = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let temporary = Paths.join(directory, ".\(name).tmp-\(suffix)")

@@ -139,7 +139,7 @@ struct MatrixMultiplyTests {
             for p in 0..<c.k {
                 let x = c.aTransposed ? a[p * c.m + i] : a[i * c.k + p]
                 let y = c.bTransposed ? b[j * c.k + p] : b[p * c.n + j]
-                sum = MatrixMultiply.usesFusedMultiplyAdd ? sum.addingProduct(x, y) : sum + x * y
+                sum = KernelBuild.usesFusedMultiplyAdd ? sum.addingProduct(x, y) : sum + x * y
             }
             return j < fullColumns ? sum : start + sum
         }

@@ -40,6 +40,19 @@ import LossLabTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: store.directory) == ["main"])
     }
 
+    /// The rounding of the build that saved it is kept, and read back: a manifest without the
+    /// field (saved before it existed) reads as `nil`.
+    @Test func theManifestRecordsTheRoundingOfTheBuild() throws {
+        let root = try Self.resultsRoot()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let store = BaselineStore(resultsRoot: root)
+        try store.save(name: "fused", from: root, date: "1", gitCommit: nil, rounding: "fma")
+        try store.save(name: "older", from: root, date: "2", gitCommit: nil)
+        let json = try String(contentsOfFile: store.path(of: "fused") + "/baseline.json", encoding: .utf8)
+        #expect(json.contains(#""rounding" : "fma""#))
+        #expect(store.list().map(\.rounding) == ["fma", nil])
+    }
+
     @Test func savingAgainReplacesTheWholeBaseline() throws {
         let root = try Self.resultsRoot()
         defer { try? FileManager.default.removeItem(atPath: root) }
