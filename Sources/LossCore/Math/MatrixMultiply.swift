@@ -389,80 +389,86 @@ public enum MatrixMultiply {
     }
     #endif
 
-    #if LOSSLAB_AVX512
-    /// An 8 x 32 tile: `C(i, 0..<32) (+)= sum_p A(i, p) B(p, 0..<32)` for `i` in `0..<8`, with
-    /// `A(i, p)` at `a[i * ar + p * ac]` and row `p` of `B` at `b + p * ldb`: sixteen zmm
-    /// accumulators, two loads of `B` and eight broadcasts of `A` per `p`.
+    /// The accumulators of four rows of a tile, two vectors each: a tile is one of them with AVX2
+    /// (4 x 16, eight of the 16 ymm registers) and two with AVX-512 (8 x 32, sixteen of the 32 zmm
+    /// registers), enough independent sums to cover the latency of two FMA pipes.
+    struct FourRows {
+        var c00, c01, c10, c11, c20, c21, c30, c31: Lanes
+
+        /// The accumulators of rows `c`, `c + ldc`, ... at the tile's start.
+        @inline(__always)
+        init(_ start: Start, _ c: UnsafeMutablePointer<Float>, ldc: Int) {
+            (c00, c01) = initial2(start, c)
+            (c10, c11) = initial2(start, c + ldc)
+            (c20, c21) = initial2(start, c + 2 * ldc)
+            (c30, c31) = initial2(start, c + 3 * ldc)
+        }
+
+        /// One `p`: `C(i, :) += A(i, p) B(p, :)` with `A(i, p)` at `a[i * ar]` and `B(p, :)` in
+        /// `b0, b1`.
+        @inline(__always)
+        mutating func step(_ a: UnsafePointer<Float>, _ ar: Int, _ b0: Lanes, _ b1: Lanes) {
+            var x = Lanes(repeating: a[0])
+            c00 = fused(c00, x, b0); c01 = fused(c01, x, b1)
+            x = Lanes(repeating: a[ar])
+            c10 = fused(c10, x, b0); c11 = fused(c11, x, b1)
+            x = Lanes(repeating: a[2 * ar])
+            c20 = fused(c20, x, b0); c21 = fused(c21, x, b1)
+            x = Lanes(repeating: a[3 * ar])
+            c30 = fused(c30, x, b0); c31 = fused(c31, x, b1)
+        }
+
+        /// Applies `finish` and writes the four rows at `c`.
+        @inline(__always)
+        mutating func store(_ finish: Finish, _ c: UnsafeMutablePointer<Float>, ldc: Int) {
+            let second = laneCount
+            switch finish {
+            case .store:
+                break
+            case .relu:
+                c00 = relu(c00); c01 = relu(c01); c10 = relu(c10); c11 = relu(c11)
+                c20 = relu(c20); c21 = relu(c21); c30 = relu(c30); c31 = relu(c31)
+            case .mask(let mask, let ldm):
+                c00 = masked(c00, load(mask)); c01 = masked(c01, load(mask + second))
+                c10 = masked(c10, load(mask + ldm)); c11 = masked(c11, load(mask + ldm + second))
+                c20 = masked(c20, load(mask + 2 * ldm)); c21 = masked(c21, load(mask + 2 * ldm + second))
+                c30 = masked(c30, load(mask + 3 * ldm)); c31 = masked(c31, load(mask + 3 * ldm + second))
+            }
+            MatrixMultiply.store(c00, c); MatrixMultiply.store(c01, c + second)
+            MatrixMultiply.store(c10, c + ldc); MatrixMultiply.store(c11, c + ldc + second)
+            MatrixMultiply.store(c20, c + 2 * ldc); MatrixMultiply.store(c21, c + 2 * ldc + second)
+            MatrixMultiply.store(c30, c + 3 * ldc); MatrixMultiply.store(c31, c + 3 * ldc + second)
+        }
+    }
+
+    /// A tile of ``tileRows`` rows and ``tileColumns`` columns: `C(i, :) (+)= sum_p A(i, p) B(p, :)`,
+    /// with `A(i, p)` at `a[i * ar + p * ac]` and row `p` of `B` at `b + p * ldb`; per `p`, two
+    /// loads of `B` and a broadcast of `A` per row.
     @inline(__always)
     static func kernelTile(k: Int, a: UnsafePointer<Float>, ar: Int, ac: Int, b: UnsafePointer<Float>, ldb: Int,
                            c: UnsafeMutablePointer<Float>, ldc: Int, start: Start, finish: Finish) {
-        var (c00, c01) = initial2(start, c)
-        var (c10, c11) = initial2(start, c + ldc)
-        var (c20, c21) = initial2(start, c + 2 * ldc)
-        var (c30, c31) = initial2(start, c + 3 * ldc)
-        var (c40, c41) = initial2(start, c + 4 * ldc)
-        var (c50, c51) = initial2(start, c + 5 * ldc)
-        var (c60, c61) = initial2(start, c + 6 * ldc)
-        var (c70, c71) = initial2(start, c + 7 * ldc)
+        var top = FourRows(start, c, ldc: ldc)
+        #if LOSSLAB_AVX512
+        var bottom = FourRows(start, c + 4 * ldc, ldc: ldc)
+        let lower = 4 * ar
+        #endif
         var pa = a, pb = b
-        let a1 = ar, a2 = 2 * ar, a3 = 3 * ar, a4 = 4 * ar, a5 = 5 * ar, a6 = 6 * ar, a7 = 7 * ar
         for _ in 0..<k {
-            let b0 = load(pb), b1 = load(pb + 16)
-            var x = Lanes(repeating: pa[0])
-            c00 = fused(c00, x, b0); c01 = fused(c01, x, b1)
-            x = Lanes(repeating: pa[a1])
-            c10 = fused(c10, x, b0); c11 = fused(c11, x, b1)
-            x = Lanes(repeating: pa[a2])
-            c20 = fused(c20, x, b0); c21 = fused(c21, x, b1)
-            x = Lanes(repeating: pa[a3])
-            c30 = fused(c30, x, b0); c31 = fused(c31, x, b1)
-            x = Lanes(repeating: pa[a4])
-            c40 = fused(c40, x, b0); c41 = fused(c41, x, b1)
-            x = Lanes(repeating: pa[a5])
-            c50 = fused(c50, x, b0); c51 = fused(c51, x, b1)
-            x = Lanes(repeating: pa[a6])
-            c60 = fused(c60, x, b0); c61 = fused(c61, x, b1)
-            x = Lanes(repeating: pa[a7])
-            c70 = fused(c70, x, b0); c71 = fused(c71, x, b1)
+            let b0 = load(pb), b1 = load(pb + laneCount)
+            top.step(pa, ar, b0, b1)
+            #if LOSSLAB_AVX512
+            bottom.step(pa + lower, ar, b0, b1)
+            #endif
             pa += ac
             pb += ldb
         }
-        switch finish {
-        case .store:
-            break
-        case .relu:
-            c00 = relu(c00); c01 = relu(c01); c10 = relu(c10); c11 = relu(c11)
-            c20 = relu(c20); c21 = relu(c21); c30 = relu(c30); c31 = relu(c31)
-            c40 = relu(c40); c41 = relu(c41); c50 = relu(c50); c51 = relu(c51)
-            c60 = relu(c60); c61 = relu(c61); c70 = relu(c70); c71 = relu(c71)
-        case .mask(let mask, let ldm):
-            c00 = masked(c00, load(mask)); c01 = masked(c01, load(mask + 16))
-            c10 = masked(c10, load(mask + ldm)); c11 = masked(c11, load(mask + ldm + 16))
-            c20 = masked(c20, load(mask + 2 * ldm)); c21 = masked(c21, load(mask + 2 * ldm + 16))
-            c30 = masked(c30, load(mask + 3 * ldm)); c31 = masked(c31, load(mask + 3 * ldm + 16))
-            c40 = masked(c40, load(mask + 4 * ldm)); c41 = masked(c41, load(mask + 4 * ldm + 16))
-            c50 = masked(c50, load(mask + 5 * ldm)); c51 = masked(c51, load(mask + 5 * ldm + 16))
-            c60 = masked(c60, load(mask + 6 * ldm)); c61 = masked(c61, load(mask + 6 * ldm + 16))
-            c70 = masked(c70, load(mask + 7 * ldm)); c71 = masked(c71, load(mask + 7 * ldm + 16))
-        }
-        store(c00, c)
-        store(c01, c + 16)
-        store(c10, c + ldc)
-        store(c11, c + ldc + 16)
-        store(c20, c + 2 * ldc)
-        store(c21, c + 2 * ldc + 16)
-        store(c30, c + 3 * ldc)
-        store(c31, c + 3 * ldc + 16)
-        store(c40, c + 4 * ldc)
-        store(c41, c + 4 * ldc + 16)
-        store(c50, c + 5 * ldc)
-        store(c51, c + 5 * ldc + 16)
-        store(c60, c + 6 * ldc)
-        store(c61, c + 6 * ldc + 16)
-        store(c70, c + 7 * ldc)
-        store(c71, c + 7 * ldc + 16)
+        top.store(finish, c, ldc: ldc)
+        #if LOSSLAB_AVX512
+        bottom.store(finish.rows(from: 4), c + 4 * ldc, ldc: ldc)
+        #endif
     }
 
+    #if LOSSLAB_AVX512
     /// An 8 x 16 tile, one zmm per row: a full group of 16 columns that is not part of a 32-column
     /// tile, or the 16 packed columns of a last panel.
     @inline(__always)
@@ -528,53 +534,6 @@ public enum MatrixMultiply {
             c0 = masked(c0, load(mask))
         }
         store(c0, c)
-    }
-    #else
-    /// A 4 x 16 tile: `C(i, 0..<16) (+)= sum_p A(i, p) B(p, 0..<16)` for `i` in `0..<4`, with
-    /// `A(i, p)` at `a[i * ar + p * ac]` and row `p` of `B` at `b + p * ldb`: eight ymm
-    /// accumulators, two loads of `B` and four broadcasts of `A` per `p`.
-    @inline(__always)
-    static func kernelTile(k: Int, a: UnsafePointer<Float>, ar: Int, ac: Int, b: UnsafePointer<Float>, ldb: Int,
-                           c: UnsafeMutablePointer<Float>, ldc: Int, start: Start, finish: Finish) {
-        var (c00, c01) = initial2(start, c)
-        var (c10, c11) = initial2(start, c + ldc)
-        var (c20, c21) = initial2(start, c + 2 * ldc)
-        var (c30, c31) = initial2(start, c + 3 * ldc)
-        var pa = a, pb = b
-        let a1 = ar, a2 = 2 * ar, a3 = 3 * ar
-        for _ in 0..<k {
-            let b0 = load(pb), b1 = load(pb + 8)
-            var x = Lanes(repeating: pa[0])
-            c00 = fused(c00, x, b0); c01 = fused(c01, x, b1)
-            x = Lanes(repeating: pa[a1])
-            c10 = fused(c10, x, b0); c11 = fused(c11, x, b1)
-            x = Lanes(repeating: pa[a2])
-            c20 = fused(c20, x, b0); c21 = fused(c21, x, b1)
-            x = Lanes(repeating: pa[a3])
-            c30 = fused(c30, x, b0); c31 = fused(c31, x, b1)
-            pa += ac
-            pb += ldb
-        }
-        switch finish {
-        case .store:
-            break
-        case .relu:
-            c00 = relu(c00); c01 = relu(c01); c10 = relu(c10); c11 = relu(c11)
-            c20 = relu(c20); c21 = relu(c21); c30 = relu(c30); c31 = relu(c31)
-        case .mask(let mask, let ldm):
-            c00 = masked(c00, load(mask)); c01 = masked(c01, load(mask + 8))
-            c10 = masked(c10, load(mask + ldm)); c11 = masked(c11, load(mask + ldm + 8))
-            c20 = masked(c20, load(mask + 2 * ldm)); c21 = masked(c21, load(mask + 2 * ldm + 8))
-            c30 = masked(c30, load(mask + 3 * ldm)); c31 = masked(c31, load(mask + 3 * ldm + 8))
-        }
-        store(c00, c)
-        store(c01, c + 8)
-        store(c10, c + ldc)
-        store(c11, c + ldc + 8)
-        store(c20, c + 2 * ldc)
-        store(c21, c + 2 * ldc + 8)
-        store(c30, c + 3 * ldc)
-        store(c31, c + 3 * ldc + 8)
     }
     #endif
 
