@@ -14,18 +14,21 @@
 /// (``Lanes``): 16 lanes with AVX-512 (tiles of 8 x 32, sixteen of the 32 zmm registers), 8 lanes
 /// otherwise (tiles of 4 x 16, eight of the 16 ymm registers), as a BLAS picks its micro-kernel per
 /// ISA. A panel of `B` is read in place when its rows are contiguous and copied (packed,
-/// zero-padded) otherwise; a last panel at most one vector wide is computed one vector wide. `p`
-/// runs in blocks of ``depthBlock`` so that a panel stays in the L1 cache while every tile of its
-/// column uses it. A single output column (`n == 1`, linear models) is a dot product or an axpy
-/// instead.
+/// zero-padded) otherwise. Columns go in groups of ``groupColumns`` (16): with AVX-512 a last 16 to
+/// 31 columns are one group computed one vector wide, and on every ISA a last group narrower than
+/// 16 is packed 16 wide. `p` runs in blocks of ``depthBlock`` so that a panel stays in the L1 cache
+/// while every tile of its column uses it. A single output column (`n == 1`, linear models) is a
+/// dot product or an axpy instead.
 ///
 /// Summation order: it depends on the shapes and strides alone, never on the addresses, on other
 /// work, on threads (there are none) or on the vector width, so results are reproducible bit for
 /// bit, and an AVX-512 build gives the same bits as an AVX2 one: every `C(i, j)` is one
-/// accumulator that sums `p` in increasing order per block of ``depthBlock``, the bias first (the
-/// vectors run across `j`, never across `p`); the dot form of `n == 1` keeps 8 partial sums
-/// whatever the ISA. Each sum is the same mathematical value, so results differ from a naive loop
-/// only in the last bits (and between a build with fused multiply-adds and one without).
+/// accumulator that sums `p` in increasing order (the vectors run across `j`, never across `p`),
+/// starting from the bias (or `C`) in a full group of 16 columns and from zero in a last group
+/// narrower than 16, whose bias (or `C`) is added after the sum; the dot form of `n == 1` keeps 8
+/// partial sums whatever the ISA. Each sum is the same mathematical value, so results differ from
+/// a naive loop only in the last bits (and between a build with fused multiply-adds and one
+/// without, ``KernelBuild``).
 public enum MatrixMultiply {
     /// What happens to each `C(i, j)` after the sum over `p` (with `accumulate == false`).
     public enum Epilogue {
@@ -57,7 +60,8 @@ public enum MatrixMultiply {
     static let laneCount = Lanes.scalarCount
     static let tileColumns = 2 * laneCount
     /// The block of `p` over which a panel of `B` (`depthBlock x 32` floats at most, 32 KB) stays
-    /// in L1. It is part of the summation order, so it does not change with the ISA.
+    /// in L1. An accumulator stored and loaded again between blocks keeps its bits, so the blocking
+    /// changes no result.
     public static let depthBlock = 256
 
     /// `C = A B` or, when `accumulate`, `C += A B` (`A` is `m x k`, `B` is `k x n`); see the type's
