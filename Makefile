@@ -10,7 +10,7 @@ APT_PACKAGES := gnuplot-nox
 # the portable flavour.
 export LOSSLAB_TARGET_CPU ?= auto
 
-.PHONY: all deps build release reproduce test test-release gate baseline bench bench-history quality-history bench-peers test-slurm fuzz example clean help
+.PHONY: all deps build release reproduce test test-release gate baseline bench bench-history quality-history bench-peers bench-scaling test-slurm fuzz example clean help
 
 all: build
 
@@ -25,6 +25,7 @@ help:
 	@echo "make bench-history COMMITS=A..B  build and bench every commit of a git range into the history, then list its steps"
 	@echo "make quality-history COMMITS=A..B  run --quick at every commit of a range into results/quality-history.csv"
 	@echo "make bench-peers run losslab bench and the Python peers one after the other, print the ratios"
+	@echo "make bench-scaling time per sample of the MLP against width and batch size, with the sgemm peak as roofline"
 	@echo "make test-slurm  start a throwaway Slurm cluster, run a study as a job array, check the merge"
 	@echo "make fuzz        fuzz the experiment-file loader for FUZZ_SECONDS (default 60) and grow Fuzz/corpus"
 
@@ -177,6 +178,19 @@ bench-peers: release
 	  python3 scripts/bench_ratios.py $$out/losslab.csv $$out/peers.csv --fallback $(PEERS_REFERENCE) --statistic min; } \
 	  | tee $$out/ratios.txt && \
 	echo "CSV files and ratios.txt: $$out"
+
+# How the MLP's cost grows with the hidden width and the batch size (docs/bench.md, "How cost
+# grows"): the single-core sgemm peak that peak.py measures (in the peers' venv VENV, made as
+# run_all.sh makes it when missing; PEAK=GFLOP/s skips the measurement), then losslab bench
+# --scaling on core 0 with that peak as the roofline: results/bench/scaling.csv and
+# plots/bench/scaling.{gp,png,svg}.
+VENV ?= /tmp/peers-venv
+bench-scaling: release
+	@peak="$(PEAK)"; if [ -z "$$peak" ]; then \
+	  if [ ! -x $(VENV)/bin/python ]; then python3 -m venv $(VENV) && $(VENV)/bin/pip install -q -r $(PEERS)/requirements.txt || exit 1; fi; \
+	  peak=$$(python3 scripts/sgemm_peak.py $(VENV)/bin/python $(PEERS)) || exit 1; fi; \
+	echo "load average: $$(cut -d' ' -f1-3 /proc/loadavg); sgemm peak $$peak GFLOP/s on one core"; \
+	taskset -c 0 $(RELEASE_BIN) bench --scaling --peak $$peak
 
 clean:
 	rm -rf .build

@@ -13,6 +13,8 @@ enum BenchCommand: Subcommand {
            losslab bench --commits A..B [--force] [--workload ...] [--repeat N] [--results DIR]
            losslab bench --against REV [--rounds N] [--alpha A] [--threshold T%] [--workload ...]
            losslab bench --compare-formula [--repeat N] [--variants LIST]
+           losslab bench --scaling [--peak GFLOPS] [--widths LIST] [--batches LIST] [--repeat N]
+                         [--samples N] [--results DIR] [--plots DIR] [--format table|csv]
 
     Times the workloads of the peer baselines (PyTorch, JAX, scikit-learn) doing the same work:
     the same model, loss, Adam (eps 1e-8), batch size, epochs, sample counts and float32.
@@ -69,6 +71,7 @@ enum BenchCommand: Subcommand {
       --threshold T     --against's smallest change that counts, 5% or 0.05 (default: 5%)
     `losslab history` lists the steps of the recorded history and draws it.
     \(FormulaBenchReport.help)
+    \(ScalingBenchReport.help)
 
     Timings on a loaded machine are noisy: check `uptime` first, and compare the minimum.
 
@@ -86,6 +89,8 @@ enum BenchCommand: Subcommand {
       losslab bench --commits HEAD~10..HEAD --workload W1,W3
       losslab bench --against main --workload W1,W4 --rounds 5 --repeat 3
       losslab bench --compare-formula --repeat 20
+      losslab bench --scaling --peak 200.2
+      losslab bench --scaling --widths 64,256 --batches 32,128 --repeat 3
     """
 
     struct Options {
@@ -182,6 +187,7 @@ enum BenchCommand: Subcommand {
 
     static func run(_ arguments: inout Arguments, console: Console) throws -> ExitCode {
         if arguments.flag("compare-formula") { return try FormulaBenchReport.run(&arguments, console: console) }
+        if arguments.flag("scaling") { return try ScalingBenchReport.run(&arguments, console: console) }
         let options = try parse(&arguments)
         if options.commits != nil { return try runCommits(options, arguments: arguments, console: console) }
         if options.against != nil { return try runAgainst(options, arguments: arguments, console: console) }

@@ -53,4 +53,29 @@ struct BenchCommandTests {
         #expect(history[0] == BenchRecord.columns)
         #expect(history[1][10] == history[2][10], "the same work gives the same metric")
     }
+
+    @Test(arguments: [["--widths", "0"], ["--widths", "16,x"], ["--widths", ""], ["--widths", "8192"], ["--batches", "0"],
+                      ["--batches", "64", "--samples", "32"], ["--peak", "-1"], ["--peak", "fast"], ["--samples", "0"],
+                      ["--format", "json"], ["--repeat", "0"], ["--bogus"]])
+    func badScalingOptionsAreUsageErrors(_ options: [String]) {
+        let (code, console) = run(["bench", "--scaling"] + options)
+        #expect(code == .usage)
+        #expect(console.error.hasPrefix("error: bench:"), "\(options): \(console.error)")
+    }
+
+    /// Two tiny points as CSV: the file's rows on standard output, the CSV and the script written.
+    @Test func scalingWritesTheTableAndTheFigure() throws {
+        let folder = try TemporaryFolder()
+        let (code, console) = run(["bench", "--scaling", "--widths", "8", "--batches", "16", "--samples", "100", "--repeat", "1",
+                                   "--peak", "100", "--format", "csv", "--results", folder.file("results"),
+                                   "--plots", folder.file("plots")])
+        #expect(code == .success, "\(console.error)")
+        let rows = CSV.parse(console.out)
+        #expect(rows.first == ScalingTable.columns)
+        #expect(rows.dropFirst().map { Array($0.prefix(3)) } == [["width", "8", "128"], ["batch", "64", "16"]])
+        #expect(rows.dropFirst().allSatisfy { $0[11] == "100.0" })
+        let written = try String(contentsOfFile: folder.file("results") + "/bench/scaling.csv", encoding: .utf8)
+        #expect(CSV.parse(written) == rows)
+        #expect(FileManager.default.fileExists(atPath: folder.file("plots") + "/bench/scaling.gp"))
+    }
 }

@@ -41,6 +41,15 @@ public struct InProcessBench: Sendable {
     /// Runs the workload once and times it with `DispatchTime` (monotonic, nanoseconds).
     public func run() -> Outcome {
         let start = DispatchTime.now().uptimeNanoseconds
+        let (network, objective, result) = trainModel()
+        let (metric, testLoss) = evaluate(network: network, objective: objective)
+        let end = DispatchTime.now().uptimeNanoseconds
+        return Outcome(seconds: Double(end - start) / 1e9, metric: metric, testLoss: testLoss, status: result.status)
+    }
+
+    /// Initialises the network (seed 0) and trains it for every epoch on the training set, batches
+    /// in the order of seed `derive(0, 3)`, as the timed region of ``run()`` does.
+    public func trainModel() -> (network: Network, objective: Objective, result: TrainingResult) {
         var initialization = SplitMix64(seed: 0)
         var network = Network(layerSizes: definition.layerSizes, hiddenActivation: .relu,
                               outputActivation: definition.outputActivation, initializer: .torch,
@@ -52,9 +61,7 @@ public struct InProcessBench: Sendable {
                                    options: TrainingOptions(epochs: definition.epochs, batchSize: definition.batchSize,
                                                             evaluateEveryEpoch: false),
                                    generator: &batchOrder)
-        let (metric, testLoss) = evaluate(network: network, objective: objective)
-        let end = DispatchTime.now().uptimeNanoseconds
-        return Outcome(seconds: Double(end - start) / 1e9, metric: metric, testLoss: testLoss, status: result.status)
+        return (network, objective, result)
     }
 
     /// One forward pass over the test set: the mean test loss, and accuracy (argmax, or logit > 0
