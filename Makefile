@@ -170,7 +170,7 @@ bench-peers: release
 	echo "load average: $$(cut -d' ' -f1-3 /proc/loadavg) (timings are noisy above ~1)"; \
 	cp -R $(PEERS)/. $$out/peers/ && chmod -R u+w $$out/peers && \
 	sed -i 's|^OPENBLAS_CORETYPE=SkylakeX|grep -qw avx512f /proc/cpuinfo \&\& OPENBLAS_CORETYPE=SkylakeX|' $$out/peers/run_all.sh && \
-	taskset -c 0 $(RELEASE_BIN) bench --workload W1,W2,W3,W4 --format csv > $$out/losslab.csv && \
+	taskset -c 0 $(RELEASE_BIN) bench --workload W1,W2,W3,W4 --repeat 20 --format csv > $$out/losslab.csv && \
 	taskset -c 0 $(RELEASE_BIN) bench --workload W5 --threads 1 --format csv | tail -n +2 >> $$out/losslab.csv && \
 	taskset -c 0,1 $(RELEASE_BIN) bench --workload W5 --threads 2 --format csv | tail -n +2 >> $$out/losslab.csv && \
 	OUT=$$out/peers.csv $$out/peers/run_all.sh && \

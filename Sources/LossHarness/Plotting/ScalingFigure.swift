@@ -19,8 +19,9 @@ public struct ScalingFigure {
     public var scriptPath: String { plotsRoot + "/bench/scaling.gp" }
 
     /// The script. `peak` (GFLOP/s) draws the roofline and the percentages; `caption` (machine,
-    /// date, load) goes under the title.
-    public func script(peak: Double?, caption: String) -> String {
+    /// date, load) goes under the title; `widths` and `batches` are the tics of the two panels.
+    public func script(peak: Double?, caption: String, widths: [Int] = ScalingBench.defaultWidths,
+                       batches: [Int] = ScalingBench.defaultBatches) -> String {
         let png = plotsRoot + "/bench/scaling.png", svg = plotsRoot + "/bench/scaling.svg"
         let column = { (name: String) in ScalingTable.columns.firstIndex(of: name)! + 1 }
         let (axis, width, batch) = (column("axis"), column("hidden_width"), column("batch_size"))
@@ -42,14 +43,14 @@ public struct ScalingFigure {
             "set grid xtics ytics back lt 1 lc rgb '#e4e4e4' lw 1",
             "set border 3 back",
             "set tics nomirror out",
-            "set key top right noenhanced",
             "set ylabel 'microseconds per training sample (log scale)' noenhanced",
             "set multiplot layout 1,2 title "
-                + GnuplotText.quoted("How the cost of W3's MLP grows. " + caption) + " noenhanced font ',12'",
+                + GnuplotText.quoted("How the cost of W3's MLP grows") + ".\"\\n\"." + GnuplotText.quoted(caption)
+                + " noenhanced font ',11'",
         ]
         let measured = "LossLab, best of the repetitions"
         let roof = peak.map { "roofline: flop per sample / sgemm peak (" + String(format: "%.1f", $0) + " GFLOP/s)" }
-        func panel(_ name: String, x: Int, title: String, xlabel: String, tics: [Int]) -> [String] {
+        func panel(_ name: String, x: Int, title: String, xlabel: String, tics: [Int], key: String) -> [String] {
             var plot = ["    data skip 1 using (on('\(name)', $\(x))):\(time) with linespoints lw 2 pt 7 ps 0.8 lc rgb '#0072B2' title "
                         + GnuplotText.quoted(measured)]
             if let roof {
@@ -62,16 +63,18 @@ public struct ScalingFigure {
                 "set title " + GnuplotText.quoted(title) + " noenhanced",
                 "set xlabel " + GnuplotText.quoted(xlabel) + " noenhanced",
                 "set xtics (" + tics.map { "'\($0)' \($0)" }.joined(separator: ", ") + ")",
+                "set xrange [\(Double(tics.min()!) / 1.4):\(Double(tics.max()!) * 1.4)]",
+                "set key \(key) noenhanced",
                 "plot \\",
                 plot.joined(separator: ", \\\n"),
             ]
         }
         lines += panel(ScalingBench.Axis.width.rawValue, x: width,
                        title: "against the hidden width h (batch \(ScalingBench.defaultBatch))",
-                       xlabel: "hidden width h (log scale)", tics: ScalingBench.defaultWidths)
+                       xlabel: "hidden width h (log scale)", tics: widths.isEmpty ? ScalingBench.defaultWidths : widths, key: "top left")
         lines += panel(ScalingBench.Axis.batch.rawValue, x: batch,
                        title: "against the batch size (h = \(ScalingBench.defaultWidth))",
-                       xlabel: "batch size (log scale)", tics: ScalingBench.defaultBatches)
+                       xlabel: "batch size (log scale)", tics: batches.isEmpty ? ScalingBench.defaultBatches : batches, key: "bottom right")
         lines += ["unset multiplot", "",
                   "set terminal svg size 1400,620 dynamic enhanced font 'DejaVu Sans,11'",
                   "set output " + GnuplotText.quotedPath(svg)]
@@ -86,7 +89,9 @@ public struct ScalingFigure {
         try AtomicFile.createDirectory(resultsRoot + "/bench")
         try AtomicFile.write(ScalingTable.csv(points, peak: peak), to: dataPath)
         try AtomicFile.createDirectory(plotsRoot + "/bench")
-        try AtomicFile.write(script(peak: peak, caption: caption), to: scriptPath)
+        let widths = points.filter { $0.axis == .width }.map(\.width)
+        let batches = points.filter { $0.axis == .batch }.map(\.batch)
+        try AtomicFile.write(script(peak: peak, caption: caption, widths: widths, batches: batches), to: scriptPath)
         return scriptPath
     }
 }
