@@ -44,10 +44,7 @@ enum FormulaBenchReport {
             }
         }
         let reference = variants.firstIndex(of: FormulaBenchVariant.reference)
-        func median(_ xs: [Double]) -> Double {
-            let s = xs.sorted()
-            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-        }
+        let median = SummaryStatistics.median
         var rows = [["loss", "reps", "min s", "median s", "min ratio", "median ratio", "accuracy"]]
         for (index, variant) in variants.enumerated() {
             let minimum = seconds[index].min()!, middle = median(seconds[index])

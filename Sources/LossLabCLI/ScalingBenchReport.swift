@@ -12,8 +12,8 @@ enum ScalingBenchReport {
                         thread per point, for each hidden width at batch 128 and each batch
                         size at h = 64; prints microseconds per sample, GFLOP/s (3 x 2 x
                         parameters per sample) and, with --peak, the roofline flop/peak and the
-                        percentage of peak; writes DIR/bench/scaling.csv and
-                        PLOTS/bench/scaling.{gp,png,svg}. `make bench-scaling` passes the peak
+                        percentage of peak; writes (replacing the last run's)
+                        DIR/bench/scaling.csv and PLOTS/bench/scaling.{gp,png,svg}. `make bench-scaling` passes the peak
                         that peak.py measures. Options: --widths LIST (default \(list(ScalingBench.defaultWidths))),
                         --batches LIST (default \(list(ScalingBench.defaultBatches))),
                         --peak GFLOPS (the single-core sgemm peak; without it no roofline),
@@ -108,7 +108,7 @@ enum ScalingBenchReport {
         do {
             script = try figure.write(points, peak: options.peak, caption: caption)
         } catch {
-            throw CommandError("bench: cannot write \(figure.dataPath) or \(figure.scriptPath): \(error.localizedDescription)",
+            throw CommandError("bench: cannot write the scaling results: \(error) (pick writable folders with --results and --plots)",
                                code: .cannotCreate)
         }
         if options.csv {

@@ -3,7 +3,7 @@
 ///
 /// Conventions: sums are accumulated in `Double`; no values gives NaN (the mean of nothing is 0/0);
 /// a NaN among the values gives NaN, so that a diverged model is never reported as a number.
-enum SummaryStatistics {
+public enum SummaryStatistics {
     /// `(1/n) sum_i x_i`; NaN for no values.
     static func mean(_ values: some Collection<Double>) -> Double {
         var sum = 0.0
@@ -13,7 +13,7 @@ enum SummaryStatistics {
 
     /// The middle of the sorted values; for an even count, the mean of the two middle ones (as
     /// `numpy.median`). NaN for no values and when any value is NaN, which has no place in an order.
-    static func median(_ values: [Double]) -> Double {
+    public static func median(_ values: [Double]) -> Double {
         if values.isEmpty || values.contains(where: \.isNaN) { return .nan }
         let sorted = values.sorted()
         let middle = sorted.count / 2

@@ -1,4 +1,5 @@
 import Foundation
+import LossCore
 
 /// One timed repetition of one workload: a row of `results/bench/history.csv` and of
 /// `losslab bench --format csv`.
@@ -75,11 +76,7 @@ public struct BenchSummary: Sendable {
 
     public var minimum: Double { seconds.min()! }
     /// The median (the mean of the two middle values for an even count).
-    public var median: Double {
-        let sorted = seconds.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
+    public var median: Double { SummaryStatistics.median(seconds) }
     public var samplesPerSecond: Double { Double(workload.samples) / median }
     public var gflops: Double? { workload.flops.map { $0 / median / 1e9 } }
 

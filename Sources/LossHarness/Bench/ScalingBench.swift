@@ -86,12 +86,7 @@ public struct ScalingPoint: Sendable, Equatable {
 
     public var minimumSeconds: Double { seconds.min() ?? .nan }
 
-    public var medianSeconds: Double {
-        let sorted = seconds.sorted()
-        guard !sorted.isEmpty else { return .nan }
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
+    public var medianSeconds: Double { SummaryStatistics.median(seconds) }
 
     /// The best run's time per training sample, in microseconds.
     public var microsecondsPerSample: Double { minimumSeconds / Double(samples) * 1e6 }
