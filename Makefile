@@ -24,7 +24,7 @@ help:
 	@echo "make bench       run losslab bench and record it in results/bench/history.csv"
 	@echo "make bench-history COMMITS=A..B  build and bench every commit of a git range into the history, then list its steps"
 	@echo "make quality-history COMMITS=A..B  run --quick at every commit of a range into results/quality-history.csv"
-	@echo "make bench-peers run losslab bench and the Python peers one after the other, print the ratios"
+	@echo "make bench-peers run losslab bench and the Python peers one after the other, then alternating rounds, print the ratios and targets"
 	@echo "make bench-scaling time per sample of the MLP against width and batch size, with the sgemm peak as roofline"
 	@echo "make test-slurm  start a throwaway Slurm cluster, run a study as a job array, check the merge"
 	@echo "make fuzz        fuzz the experiment-file loader for FUZZ_SECONDS (default 60) and grow Fuzz/corpus"
@@ -163,19 +163,30 @@ quality-history: build
 # run_all.sh also times OpenBLAS's AVX-512 kernel, which dies of SIGILL on a CPU without AVX-512
 # (and stops the whole script): it runs from a copy of the peers' folder in which that one line is
 # skipped on such CPUs.
+# Then ROUNDS rounds of W1-W4, each LossLab (5 repetitions) then JAX jit-scan (5 repetitions,
+# after its warm-up and compilation), and the targets again from these rounds: the host's load
+# comes and goes within minutes, and alternating puts its quiet and busy moments on both alike.
 PEERS ?= $(abspath ../shared/peers)
 PEERS_REFERENCE ?= $(PEERS)/results-20261123.csv
+ROUNDS ?= 4
+VENV ?= /tmp/peers-venv
 bench-peers: release
-	@out=$${BENCH_OUT:-$$(mktemp -d /tmp/bench-peers-XXXXXX)}; mkdir -p $$out/peers; \
+	@out=$${BENCH_OUT:-$$(mktemp -d /tmp/bench-peers-XXXXXX)}; mkdir -p $$out/peers; out=$$(cd $$out && pwd); \
 	echo "load average: $$(cut -d' ' -f1-3 /proc/loadavg) (timings are noisy above ~1)"; \
 	cp -R $(PEERS)/. $$out/peers/ && chmod -R u+w $$out/peers && \
 	sed -i 's|^OPENBLAS_CORETYPE=SkylakeX|grep -qw avx512f /proc/cpuinfo \&\& OPENBLAS_CORETYPE=SkylakeX|' $$out/peers/run_all.sh && \
 	taskset -c 0 $(RELEASE_BIN) bench --workload W1,W2,W3,W4 --repeat 20 --format csv > $$out/losslab.csv && \
 	taskset -c 0 $(RELEASE_BIN) bench --workload W5 --threads 1 --format csv | tail -n +2 >> $$out/losslab.csv && \
 	taskset -c 0,1 $(RELEASE_BIN) bench --workload W5 --threads 2 --format csv | tail -n +2 >> $$out/losslab.csv && \
-	OUT=$$out/peers.csv $$out/peers/run_all.sh && \
+	VENV=$(VENV) OUT=$$out/peers.csv $$out/peers/run_all.sh && \
+	for r in $$(seq $(ROUNDS)); do echo "== round $$r of $(ROUNDS): LossLab, then JAX jit-scan, W1-W4 ==" >&2; \
+	  taskset -c 0 $(RELEASE_BIN) bench --workload W1,W2,W3,W4 --repeat 5 --format csv > $$out/round.csv && \
+	  { if [ $$r = 1 ]; then cat; else tail -n +2; fi; } < $$out/round.csv >> $$out/losslab-rounds.csv && \
+	  (cd $$out/peers && taskset -c 0 $(VENV)/bin/python bench_jax.py --threads 1 --reps 5 --variants jit-scan \
+	    --out $$out/jax-rounds.csv) || exit 1; done && \
 	{ python3 scripts/bench_ratios.py $$out/losslab.csv $$out/peers.csv --fallback $(PEERS_REFERENCE); echo; \
-	  python3 scripts/bench_ratios.py $$out/losslab.csv $$out/peers.csv --fallback $(PEERS_REFERENCE) --statistic min; } \
+	  python3 scripts/bench_ratios.py $$out/losslab.csv $$out/peers.csv --fallback $(PEERS_REFERENCE) --statistic min \
+	    --rounds $$out/losslab-rounds.csv $$out/jax-rounds.csv; } \
 	  | tee $$out/ratios.txt && \
 	echo "CSV files and ratios.txt: $$out"
 
@@ -184,7 +195,6 @@ bench-peers: release
 # run_all.sh makes it when missing; PEAK=GFLOP/s skips the measurement), then losslab bench
 # --scaling on core 0 with that peak as the roofline: results/bench/scaling.csv and
 # plots/bench/scaling.{gp,png,svg}.
-VENV ?= /tmp/peers-venv
 bench-scaling: release
 	@peak="$(PEAK)"; if [ -z "$$peak" ]; then \
 	  if [ ! -x $(VENV)/bin/python ]; then python3 -m venv $(VENV) && $(VENV)/bin/pip install -q -r $(PEERS)/requirements.txt || exit 1; fi; \
