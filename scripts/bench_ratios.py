@@ -138,19 +138,19 @@ def main():
     if ("W5_sweep", 1) in ours and ("W5_sweep", 2) in ours:
         scaling = ours_of(ours[("W5_sweep", 1)]) / ours_of(ours[("W5_sweep", 2)])
         lines.append(f"\nLossLab W5 scaling, --jobs 1 / --jobs 2 ({a.statistic}): {scaling:.2f}x")
+    best = peak(a.peers_csv)
     if ("W3_mlp", 1) in ours:
-        best = peak(a.peers_csv)
         w3 = 8.3064e9 / min(ours[("W3_mlp", 1)]) / 1e9
         share = f" = {100 * w3 / best:.0f}% of the 1-thread sgemm peak {best:.1f} GFLOP/s" if best else ""
         lines.append(f"LossLab W3 best: {w3:.1f} GFLOP/s{share}")
-    lines.extend(targets(ours, ours_of, peers, column, a.statistic, peak(a.peers_csv)))
+    lines.extend(targets(ours, ours_of, peers, column, a.statistic, best))
     if a.rounds:
         round_ours, _ = read_losslab(a.rounds[0])
         round_jax = read_peers(a.rounds[1])
         count = sum(1 for r in round_jax if r["workload"] == "W1_logistic")
         if ("W5_sweep", 2) in ours:
             round_ours[("W5_sweep", 2)] = ours[("W5_sweep", 2)]
-        lines.extend(targets(round_ours, ours_of, round_jax, column, a.statistic, peak(a.peers_csv),
+        lines.extend(targets(round_ours, ours_of, round_jax, column, a.statistic, best,
                              title=f"Targets, {count} interleaved rounds of LossLab then JAX jit-scan"))
     lines.append("\nLossLab metrics: " + ", ".join(f"{w}/{t}: {m}={v}" for (w, t), (m, v) in sorted(our_metrics.items())))
     if any(r["variant"].endswith("*") for r in peers):
