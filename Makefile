@@ -166,7 +166,7 @@ quality-history: build
 # Then ROUNDS rounds of W1-W4, each LossLab (5 repetitions) then JAX jit-scan (5 repetitions,
 # after its warm-up and compilation), and the targets again from these rounds: the host's load
 # comes and goes within minutes, and alternating puts its quiet and busy moments on both alike.
-# A second run into the same BENCH_OUT moves the last run's round files aside, as run_all.sh does.
+# A second run into the same BENCH_OUT moves the last run's files aside (NAME.prev-HHMMSS), as run_all.sh does.
 PEERS ?= $(abspath ../shared/peers)
 PEERS_REFERENCE ?= $(PEERS)/results-20261123.csv
 ROUNDS ?= 4
@@ -175,12 +175,12 @@ bench-peers: release
 	@out=$${BENCH_OUT:-$$(mktemp -d /tmp/bench-peers-XXXXXX)}; mkdir -p $$out/peers; out=$$(cd $$out && pwd); \
 	echo "load average: $$(cut -d' ' -f1-3 /proc/loadavg) (timings are noisy above ~1)"; \
 	cp -R $(PEERS)/. $$out/peers/ && chmod -R u+w $$out/peers && \
+	for f in losslab.csv losslab-rounds.csv jax-rounds.csv ratios.txt; do [ ! -f $$out/$$f ] || mv $$out/$$f $$out/$$f.prev-$$(date +%H%M%S); done && \
 	sed -i 's|^OPENBLAS_CORETYPE=SkylakeX|grep -qw avx512f /proc/cpuinfo \&\& OPENBLAS_CORETYPE=SkylakeX|' $$out/peers/run_all.sh && \
 	taskset -c 0 $(RELEASE_BIN) bench --workload W1,W2,W3,W4 --repeat 20 --format csv > $$out/losslab.csv && \
 	taskset -c 0 $(RELEASE_BIN) bench --workload W5 --threads 1 --format csv | tail -n +2 >> $$out/losslab.csv && \
 	taskset -c 0,1 $(RELEASE_BIN) bench --workload W5 --threads 2 --format csv | tail -n +2 >> $$out/losslab.csv && \
 	VENV=$(VENV) OUT=$$out/peers.csv $$out/peers/run_all.sh && \
-	for f in losslab-rounds.csv jax-rounds.csv; do [ ! -f $$out/$$f ] || mv $$out/$$f $$out/$$f.prev-$$(date +%H%M%S); done && \
 	for r in $$(seq $(ROUNDS)); do echo "== round $$r of $(ROUNDS): LossLab, then JAX jit-scan, W1-W4 ==" >&2; \
 	  taskset -c 0 $(RELEASE_BIN) bench --workload W1,W2,W3,W4 --repeat 5 --format csv > $$out/round.csv && \
 	  { if [ $$r = 1 ]; then cat; else tail -n +2; fi; } < $$out/round.csv >> $$out/losslab-rounds.csv && \
