@@ -81,8 +81,13 @@ extension CategoricalCrossentropy {
     /// `e_j = exp(x_j - m)` and `s = sum_j e_j`, the value is `-sum_j y_j (x_j - m - log s)` and the
     /// gradient `softmax_j sum_k y_k - y_j` with `softmax_j = e_j / s`: the formulas of
     /// ``value(predicted:expected:)`` and ``gradient(predicted:expected:into:)``, with the
-    /// exponentials and logarithms of a whole batch taken 8 at a time (``VectorMath``, within 1 ulp
-    /// of the scalar functions).
+    /// exponentials and logarithms taken by ``VectorMath`` (within 1 ulp of the scalar functions).
+    ///
+    /// The lanes run across rows, not columns: eight rows at a time are transposed into a
+    /// column-major block, so that every step over the columns is one vector operation for eight
+    /// rows, and each row still sums its columns in increasing order, one chain, as a row alone
+    /// would. The bits are those of the plain row-by-row recipe (`BatchLossTests` checks them), and
+    /// a short last block is padded with zeros whose results are dropped.
     public func batchValuesAndGradients(predicted: UnsafePointer<Float>, expected: UnsafePointer<Float>, rows: Int,
                                         columns width: Int, rowScale: UnsafePointer<Float>,
                                         values: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>) {
@@ -98,83 +103,94 @@ extension CategoricalCrossentropy {
             }
             return
         }
-        // 1. each row's maximum, and x - max into the gradient buffer; 2. their exponentials;
-        // 3. each row's sum into values; 4. their logarithms; 5. values and gradients. The
-        // per-row sums run four rows at a time: four independent chains, each summing its row in
-        // column order as one row alone would, so the bits are those of the row-by-row loop.
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * rows) { scratch in
-            let maxima = scratch.baseAddress!, logs = maxima + rows
-            for r in 0..<rows {
-                let x = predicted + r * width, g = gradient + r * width
-                var maximum = -Float.infinity
-                for j in 0..<width { maximum = max(maximum, x[j]) }
-                maxima[r] = maximum
-                for j in 0..<width { g[j] = x[j] - maximum }
-            }
-            VectorMath.map(count: rows * width, gradient, into: gradient, VectorMath.exp)
-            var r = 0
-            while r + 4 <= rows {
-                let g0 = gradient + r * width, g1 = g0 + width, g2 = g1 + width, g3 = g2 + width
-                var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
+        typealias Lanes = VectorMath.Lanes
+        let lanes = Lanes.scalarCount
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 3 * width * lanes) { scratch in
+            // Column j of the block is `lanes` floats at `block + j * lanes`, one per row.
+            let xs = scratch.baseAddress!, ys = xs + width * lanes, es = ys + width * lanes
+            var r0 = 0
+            while r0 < rows {
+                let count = min(lanes, rows - r0)
+                transpose(rows: count, columns: width, from: predicted + r0 * width, into: xs)
+                transpose(rows: count, columns: width, from: expected + r0 * width, into: ys)
+                // The maximum as Swift's max(m, x) takes it: x when x >= m.
+                var maximum = Lanes(repeating: -.infinity)
                 for j in 0..<width {
-                    s0 += g0[j]; s1 += g1[j]; s2 += g2[j]; s3 += g3[j]
+                    let x = VectorMath.load(xs + j * lanes)
+                    maximum.replace(with: x, where: x .>= maximum)
                 }
-                values[r] = s0; values[r + 1] = s1; values[r + 2] = s2; values[r + 3] = s3
-                r += 4
-            }
-            while r < rows {
-                let g = gradient + r * width
-                var sum: Float = 0
-                for j in 0..<width { sum += g[j] }
-                values[r] = sum
-                r += 1
-            }
-            VectorMath.map(count: rows, values, into: logs, VectorMath.log)
-            /// Row `row`'s gradient, and its loss into `values`, from its loss and target sum.
-            @inline(__always) func finishRow(_ row: Int, loss: Float, targetSum: Float) {
-                let y = expected + row * width, g = gradient + row * width
-                let inverse = 1 / values[row]
-                values[row] = loss
-                let scale = rowScale[row]
+                var sum = Lanes()
                 for j in 0..<width {
-                    let derivative = (g[j] * inverse) * targetSum - y[j]
-                    g[j] = scale != 1 ? derivative * scale : derivative
+                    let e = VectorMath.exp(VectorMath.load(xs + j * lanes) - maximum)
+                    VectorMath.store(e, es + j * lanes)
+                    sum += e
                 }
-            }
-            @inline(__always) func logSumExp(_ row: Int) -> Float {
-                maxima[row].isFinite ? maxima[row] + logs[row] : maxima[row]
-            }
-            @inline(__always) func term(_ loss: inout Float, _ targetSum: inout Float, _ target: Float, _ x: Float,
-                                        _ lse: Float) {
-                if target != 0 { loss -= target * (x - lse) }
-                targetSum += target
-            }
-            r = 0
-            while r + 4 <= rows {
-                let lse0 = logSumExp(r), lse1 = logSumExp(r + 1), lse2 = logSumExp(r + 2), lse3 = logSumExp(r + 3)
-                let x0 = predicted + r * width, x1 = x0 + width, x2 = x1 + width, x3 = x2 + width
-                let y0 = expected + r * width, y1 = y0 + width, y2 = y1 + width, y3 = y2 + width
-                var l0: Float = 0, l1: Float = 0, l2: Float = 0, l3: Float = 0
-                var t0: Float = 0, t1: Float = 0, t2: Float = 0, t3: Float = 0
+                let finite = (maximum .> -Float.infinity) .& (maximum .< Float.infinity)
+                let logSumExp = (maximum + VectorMath.log(sum)).replacing(with: maximum, where: .!finite)
+                var loss = Lanes(), targetSum = Lanes()
                 for j in 0..<width {
-                    term(&l0, &t0, y0[j], x0[j], lse0)
-                    term(&l1, &t1, y1[j], x1[j], lse1)
-                    term(&l2, &t2, y2[j], x2[j], lse2)
-                    term(&l3, &t3, y3[j], x3[j], lse3)
+                    let y = VectorMath.load(ys + j * lanes), x = VectorMath.load(xs + j * lanes)
+                    loss.replace(with: loss - y * (x - logSumExp), where: y .!= 0)
+                    targetSum += y
                 }
-                finishRow(r, loss: l0, targetSum: t0)
-                finishRow(r + 1, loss: l1, targetSum: t1)
-                finishRow(r + 2, loss: l2, targetSum: t2)
-                finishRow(r + 3, loss: l3, targetSum: t3)
-                r += 4
+                let inverse = 1 / sum
+                var scale = Lanes(repeating: 1)
+                for l in 0..<count { scale[l] = rowScale[r0 + l] }
+                let scaled = scale .!= 1
+                for j in 0..<width {
+                    let derivative = (VectorMath.load(es + j * lanes) * inverse) * targetSum - VectorMath.load(ys + j * lanes)
+                    VectorMath.store(derivative.replacing(with: derivative * scale, where: scaled), es + j * lanes)
+                }
+                for l in 0..<count { values[r0 + l] = loss[l] }
+                untranspose(rows: count, columns: width, from: es, into: gradient + r0 * width)
+                r0 += count
             }
-            while r < rows {
-                let lse = logSumExp(r), x = predicted + r * width, y = expected + r * width
-                var loss: Float = 0, targetSum: Float = 0
-                for j in 0..<width { term(&loss, &targetSum, y[j], x[j], lse) }
-                finishRow(r, loss: loss, targetSum: targetSum)
-                r += 1
+        }
+    }
+
+    /// Copies `rows` (at most a vector's lanes) row-major rows of `columns` floats into a
+    /// column-major block of `columns` vectors, zero below the last row. A full block builds each
+    /// vector from its eight floats (a loop over the rows would be vectorised into scatters, which
+    /// are slow).
+    @inline(__always)
+    private func transpose(rows: Int, columns: Int, from source: UnsafePointer<Float>,
+                           into block: UnsafeMutablePointer<Float>) {
+        typealias Lanes = VectorMath.Lanes
+        let lanes = Lanes.scalarCount
+        if rows == lanes {
+            let s0 = source, s1 = s0 + columns, s2 = s1 + columns, s3 = s2 + columns
+            let s4 = s3 + columns, s5 = s4 + columns, s6 = s5 + columns, s7 = s6 + columns
+            for j in 0..<columns {
+                VectorMath.store(Lanes(s0[j], s1[j], s2[j], s3[j], s4[j], s5[j], s6[j], s7[j]), block + j * lanes)
             }
+            return
+        }
+        for j in 0..<columns {
+            var column = Lanes()
+            for l in 0..<rows { column[l] = source[l * columns + j] }
+            VectorMath.store(column, block + j * lanes)
+        }
+    }
+
+    /// The inverse of ``transpose(rows:columns:from:into:)``: the first `rows` lanes of the block's
+    /// vectors back into row-major rows.
+    @inline(__always)
+    private func untranspose(rows: Int, columns: Int, from block: UnsafePointer<Float>,
+                             into destination: UnsafeMutablePointer<Float>) {
+        let lanes = VectorMath.Lanes.scalarCount
+        if rows == lanes {
+            let d0 = destination, d1 = d0 + columns, d2 = d1 + columns, d3 = d2 + columns
+            let d4 = d3 + columns, d5 = d4 + columns, d6 = d5 + columns, d7 = d6 + columns
+            for j in 0..<columns {
+                let v = VectorMath.load(block + j * lanes)
+                d0[j] = v[0]; d1[j] = v[1]; d2[j] = v[2]; d3[j] = v[3]
+                d4[j] = v[4]; d5[j] = v[5]; d6[j] = v[6]; d7[j] = v[7]
+            }
+            return
+        }
+        for j in 0..<columns {
+            let v = VectorMath.load(block + j * lanes)
+            for l in 0..<rows { destination[l * columns + j] = v[l] }
         }
     }
 }

@@ -57,4 +57,53 @@ struct BatchLossTests {
             expectClose(gradient, expectedGradient.storage, relative: 2e-6, absolute: 3e-7, "\(loss.name) x\(columns) gradient")
         }
     }
+
+    /// The softmax crossentropy's batch path (eight rows at a time, lanes across rows) gives the bits
+    /// of the plain row-by-row recipe: the maximum by `max`, `e_j = exp(x_j - m)`, the row sum in
+    /// column order from 0, `lse = m + log s`, the loss `-= y_j (x_j - lse)` over `y_j != 0` in
+    /// column order, the gradient `((e_j / s) sum_k y_k - y_j)`, times the row's scale when it is
+    /// not 1. Widths below, at and above the vector width, 13 rows (a short last block), logits up
+    /// to +-500 and smoothed (non-one-hot) targets.
+    @Test(arguments: [1, 3, 8, 10, 17])
+    func softmaxCrossentropyBatchHasTheBitsOfTheRowByRowRecipe(columns: Int) {
+        let loss = CategoricalCrossentropy(fromLogits: true, labelSmoothing: 0.1)
+        var random = SplitMix64(seed: 11)
+        let rows = 13
+        var x = [Float](repeating: 0, count: rows * columns), labels = Matrix(rows: rows, columns: 1)
+        for r in 0..<rows {
+            for j in 0..<columns {
+                x[r * columns + j] = r % 5 == 4 ? (random.nextUniform() < 0.5 ? -500 : 500) : Float(random.nextUniform()) * 16 - 8
+            }
+            labels[r, 0] = Float(random.nextInt(below: columns))
+        }
+        let y = loss.prepareTargets(labels, predictedColumns: columns).storage
+        let scales: [Float] = (0..<rows).map { $0 % 3 == 0 ? 1 : 0.5 + Float($0) }
+        var values = [Float](repeating: .nan, count: rows), gradient = [Float](repeating: .nan, count: rows * columns)
+        loss.batchValuesAndGradients(predicted: x, expected: y, rows: rows, columns: columns, rowScale: scales,
+                                     values: &values, gradient: &gradient)
+
+        func exp(_ v: Float) -> Float { VectorMath.exp(VectorMath.Lanes(repeating: v))[0] }
+        func log(_ v: Float) -> Float { VectorMath.log(VectorMath.Lanes(repeating: v))[0] }
+        for r in 0..<rows {
+            let row = Array(x[r * columns..<(r + 1) * columns]), target = Array(y[r * columns..<(r + 1) * columns])
+            var m = -Float.infinity
+            for v in row { m = max(m, v) }
+            let e = row.map { exp($0 - m) }
+            var s: Float = 0
+            for v in e { s += v }
+            let lse = m + log(s)
+            var expectedLoss: Float = 0, targetSum: Float = 0
+            for j in 0..<columns {
+                if target[j] != 0 { expectedLoss -= target[j] * (row[j] - lse) }
+                targetSum += target[j]
+            }
+            #expect(values[r].bitPattern == expectedLoss.bitPattern, "row \(r): \(values[r]) vs \(expectedLoss)")
+            for j in 0..<columns {
+                var derivative = (e[j] * (1 / s)) * targetSum - target[j]
+                if scales[r] != 1 { derivative *= scales[r] }
+                #expect(gradient[r * columns + j].bitPattern == derivative.bitPattern,
+                        "row \(r) column \(j): \(gradient[r * columns + j]) vs \(derivative)")
+            }
+        }
+    }
 }
