@@ -133,7 +133,29 @@ public enum MatrixMultiply {
     private static func pack(k: Int, width: Int, stride: Int, b: UnsafePointer<Float>, bRowStride: Int,
                              bColumnStride: Int, into packed: UnsafeMutablePointer<Float>) {
         if width < stride {
-            for p in 0..<k { (packed + p * stride + width).update(repeating: 0, count: stride - width) }
+            // Only a last group is padded (to 16 columns); two vector stores of zeros per row, where
+            // a memset call per row of a few floats would cost more than the row.
+            precondition(stride == groupColumns)
+            for p in 0..<k {
+                let row = packed + p * stride
+                store8(SIMD8(), row)
+                store8(SIMD8(), row + 8)
+            }
+        }
+        if bColumnStride == 1 {
+            for p in 0..<k {
+                let source = b + p * bRowStride, row = packed + p * stride
+                var jj = 0
+                while jj + 8 <= width {
+                    store8(load8(source + jj), row + jj)
+                    jj += 8
+                }
+                while jj < width {
+                    row[jj] = source[jj]
+                    jj += 1
+                }
+            }
+            return
         }
         if bRowStride == 1 {
             for jj in 0..<width {
