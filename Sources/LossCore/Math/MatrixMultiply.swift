@@ -631,25 +631,44 @@ public enum MatrixMultiply {
             case .none, .positiveMask: c.update(repeating: 0, count: m)
             }
         }
-        for p in 0..<k {
-            let scale = b[p * ldb]
-            let column = a + p * lda
-            // Each C(i) is one sum in `p` order, so the vector width changes nothing but the
-            // speed; the last elements take the 8-lane step and the scalar loop of an AVX2 build.
-            var i = 0
-            let x = Lanes(repeating: scale)
-            while i + laneCount <= m {
-                store(fused(load(c + i), x, load(column + i)), c + i)
-                i += laneCount
+        // Each C(i) is one sum in `p` order, so the vector width changes nothing but the speed; the
+        // last elements take the 8-lane step and the scalar loop of an AVX2 build. The sums stay in
+        // registers while `p` runs, four vectors at a time: in memory, each step would wait for the
+        // store of the one before (C may alias A as far as the compiler knows).
+        var i = 0
+        while i + 4 * laneCount <= m {
+            var c0 = load(c + i), c1 = load(c + i + laneCount), c2 = load(c + i + 2 * laneCount)
+            var c3 = load(c + i + 3 * laneCount)
+            for p in 0..<k {
+                let x = Lanes(repeating: b[p * ldb]), column = a + p * lda + i
+                c0 = fused(c0, x, load(column))
+                c1 = fused(c1, x, load(column + laneCount))
+                c2 = fused(c2, x, load(column + 2 * laneCount))
+                c3 = fused(c3, x, load(column + 3 * laneCount))
             }
-            if i + 8 <= m {
-                store8(fused(load8(c + i), SIMD8(repeating: scale), load8(column + i)), c + i)
-                i += 8
-            }
-            while i < m {
-                c[i] += scale * column[i]
-                i += 1
-            }
+            store(c0, c + i)
+            store(c1, c + i + laneCount)
+            store(c2, c + i + 2 * laneCount)
+            store(c3, c + i + 3 * laneCount)
+            i += 4 * laneCount
+        }
+        while i + laneCount <= m {
+            var c0 = load(c + i)
+            for p in 0..<k { c0 = fused(c0, Lanes(repeating: b[p * ldb]), load(a + p * lda + i)) }
+            store(c0, c + i)
+            i += laneCount
+        }
+        if i + 8 <= m {
+            var c0 = load8(c + i)
+            for p in 0..<k { c0 = fused(c0, SIMD8(repeating: b[p * ldb]), load8(a + p * lda + i)) }
+            store8(c0, c + i)
+            i += 8
+        }
+        while i < m {
+            var sum = c[i]
+            for p in 0..<k { sum += b[p * ldb] * a[p * lda + i] }
+            c[i] = sum
+            i += 1
         }
         switch epilogue {
         case .none, .bias: break

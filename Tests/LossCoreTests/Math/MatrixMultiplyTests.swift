@@ -25,6 +25,8 @@ struct MatrixMultiplyTests {
         // panel (20, 40), 8-row tiles with leftover rows (13, 21), axpy over 16 + 8 + 3 rows (27).
         Case(m: 13, n: 48, k: 70), Case(m: 21, n: 20, k: 33, bTransposed: true), Case(m: 16, n: 40, k: 9),
         Case(m: 27, n: 1, k: 5, aTransposed: true),
+        // axpy: 8 rows (W4's dW), and 70 = 64 (four vectors held in registers) + 6.
+        Case(m: 8, n: 1, k: 256, aTransposed: true), Case(m: 70, n: 1, k: 13, aTransposed: true),
     ]
 
     static func values(_ count: Int, seed: UInt64) -> [Float] {
@@ -153,6 +155,32 @@ struct MatrixMultiplyTests {
                 #expect(accumulated[i * c.n + j].bitPattern == expected(i, j, start: initial[i * c.n + j]).bitPattern,
                         "\(c) accumulate (\(i), \(j))")
             }
+        }
+    }
+
+    /// The axpy form (`n == 1`, columns of `A` contiguous: a single-output layer's `X^T dz`) keeps
+    /// each `C(i)` as one accumulator over `p` in increasing order from the bias (or `C`), with a
+    /// fused multiply-add for the first `8 floor(m / 8)` rows when the build has them and a
+    /// multiply then an add for the rest, on every vector width.
+    @Test(arguments: cases.filter { $0.n == 1 && $0.k > 0 && $0.aTransposed })
+    func axpyElementsAreTheSequentialSumFromTheStart(_ c: Case) {
+        let a = Self.values(c.m * c.k, seed: 31), b = Self.values(c.k, seed: 32)
+        let bias = Self.values(1, seed: 33), initial = Self.values(c.m, seed: 34)
+        func expected(_ i: Int, start: Float) -> Float {
+            var sum = start
+            for p in 0..<c.k {
+                let x = a[p * c.m + i], y = b[p]
+                sum = KernelBuild.usesFusedMultiplyAdd && i < c.m / 8 * 8 ? sum.addingProduct(x, y) : sum + x * y
+            }
+            return sum
+        }
+        var withBias = [Float](repeating: .nan, count: c.m)
+        Self.run(c, a, b, into: &withBias, epilogue: { .bias($0) }, extra: bias)
+        var accumulated = initial
+        Self.run(c, a, b, into: &accumulated, accumulate: true)
+        for i in 0..<c.m {
+            #expect(withBias[i].bitPattern == expected(i, start: bias[0]).bitPattern, "\(c) bias (\(i))")
+            #expect(accumulated[i].bitPattern == expected(i, start: initial[i]).bitPattern, "\(c) accumulate (\(i))")
         }
     }
 
