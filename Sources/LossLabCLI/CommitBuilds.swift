@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Release builds of other commits of the repository, for `losslab bench --commits` and
 /// `--against`: each commit is checked out in a temporary `git worktree` and built with
@@ -6,6 +7,9 @@ import Foundation
 /// build folder kept in `<repository>/.build/history/<commit>` so that a second run reuses the
 /// binary. The worktrees are removed by ``removeWorktrees()``, and those of an interrupted run by
 /// the next one.
+/// Numbers the ``CommitBuilds`` of a process (their worktree folders).
+private let commitBuildsSerial = Atomic<Int>(0)
+
 final class CommitBuilds {
     /// A commit to build: its full hash, and what the history shows of it.
     struct Commit: Equatable {
@@ -35,20 +39,25 @@ final class CommitBuilds {
                                + "commits of it): \(top.errorOutput.trimmingCharacters(in: .whitespacesAndNewlines))", code: .usage)
         }
         repository = top.output.trimmingCharacters(in: .whitespacesAndNewlines)
-        worktreeRoot = FileManager.default.temporaryDirectory.appendingPathComponent("losslab-history-\(getpid())").path
+        // One folder per object: two of them in one process (parallel tests) must not remove each
+        // other's worktrees.
+        let serial = commitBuildsSerial.wrappingAdd(1, ordering: .relaxed).newValue
+        worktreeRoot = FileManager.default.temporaryDirectory.appendingPathComponent("losslab-history-\(getpid())-\(serial)").path
         self.log = log
         try removeAbandonedWorktrees()
     }
 
-    /// Removes the worktrees that an interrupted run left (`losslab-history-<pid>/...` of a
-    /// process that no longer exists), so that they do not pile up in `git worktree list`.
+    /// Removes the worktrees that an interrupted run left (`losslab-history-<pid>-<n>/...`, or
+    /// `losslab-history-<pid>/...` of older versions, of a process that no longer exists), so that
+    /// they do not pile up in `git worktree list`.
     private func removeAbandonedWorktrees() throws {
         let listed = try Subprocess.run("git", ["worktree", "list", "--porcelain"], in: repository)
         for line in listed.output.split(separator: "\n") where line.hasPrefix("worktree ") {
             let path = String(line.dropFirst("worktree ".count))
             let parts = path.split(separator: "/")
             guard parts.count >= 2, let folder = parts.dropLast().last, folder.hasPrefix("losslab-history-"),
-                  let pid = Int32(folder.dropFirst("losslab-history-".count)), pid != getpid(),
+                  let pid = folder.dropFirst("losslab-history-".count).split(separator: "-").first.flatMap({ Int32($0) }),
+                  pid != getpid(),
                   kill(pid, 0) != 0 && errno == ESRCH else { continue }
             _ = try Subprocess.run("git", ["worktree", "remove", "--force", path], in: repository)
             try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
