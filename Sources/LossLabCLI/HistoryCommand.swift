@@ -78,16 +78,9 @@ enum HistoryCommand: Subcommand {
         let scripts = [try BenchHistoryFigure(resultsRoot: resultsRoot, plotsRoot: plotsRoot, order: order, subjects: subjects).write(),
                        try QualityHistoryFigure(resultsRoot: resultsRoot, plotsRoot: plotsRoot, order: order).write()]
         var failed = false
-        for script in scripts.compactMap({ $0 }) {
-            switch GnuplotRenderer().render(scriptPath: script) {
-            case .failed(_, let errorOutput):
-                console.printError("gnuplot failed on \(script):\n\(errorOutput)")
-                failed = true
-            case .unavailable:
-                console.printError("wrote \(script) (gnuplot not found: install it with \"apt-get install gnuplot-nox\")")
-            case .rendered:
-                console.printError("history: figure in \(script.dropLast(3)).png")
-            }
+        for script in scripts.compactMap({ $0 }) where !FigureRendering.render(script, label: "history", announce: true,
+                                                                               rerun: "losslab history", console: console) {
+            failed = true
         }
         return failed ? .failure : .success
     }

@@ -61,16 +61,9 @@ enum PlotCommand: Subcommand {
                                        order: order, subjects: subjects)
         let quality = QualityHistoryFigure(resultsRoot: arguments.resolve(resultsRoot), plotsRoot: arguments.resolve(plotsRoot),
                                            order: order)
-        for script in [try bench.write(), try quality.write()].compactMap({ $0 }) {
-            switch GnuplotRenderer().render(scriptPath: script) {
-            case .failed(_, let errorOutput):
-                console.printError("gnuplot failed on \(script):\n\(errorOutput)")
-                failed = true
-            case .unavailable:
-                if !quiet { console.printError("wrote \(script) (gnuplot not found: install it with \"apt-get install gnuplot-nox\")") }
-            case .rendered:
-                if !quiet { console.printError("history: \(script.dropLast(3)).png") }
-            }
+        for script in [try bench.write(), try quality.write()].compactMap({ $0 })
+        where !FigureRendering.render(script, label: "history", announce: !quiet, rerun: "losslab plot", console: console) {
+            failed = true
         }
         return failed ? .failure : .success
     }

@@ -90,14 +90,8 @@ enum ReportCommand: Subcommand {
             let figure = CriticalDifferenceFigure(ranking: ranking, resultsRoot: resultsRoot, plotsRoot: plotsRoot)
             let script = try figure.write()
             images[ranking.id] = RelativePath.from(directory: linkDirectory, to: figure.pngPath, workingDirectory: workingDirectory)
-            switch GnuplotRenderer().render(scriptPath: script) {
-            case .failed(let status, let errorOutput):
+            if !FigureRendering.render(script, label: "report", announce: false, rerun: "losslab report", console: console) {
                 failures += 1
-                console.printError("\(script): gnuplot failed (status \(status)): \(errorOutput)")
-            case .unavailable:
-                console.printError("\(script): written; gnuplot is not installed, so it was not rendered (install gnuplot-nox)")
-            case .rendered:
-                break
             }
         }
         let report = StudyReport(studies: studies, rankings: rankings, rankingImages: images, correction: correction)

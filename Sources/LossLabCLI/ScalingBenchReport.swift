@@ -118,15 +118,7 @@ enum ScalingBenchReport {
             console.print(TextTable.render(header: ScalingTable.header(peak: options.peak), rows: ScalingTable.rows(points, peak: options.peak)))
         }
         console.printError("bench: wrote \(figure.dataPath) and \(script)")
-        switch GnuplotRenderer().render(scriptPath: script) {
-        case .failed(_, let errorOutput):
-            console.printError("gnuplot failed on \(script):\n\(errorOutput)")
-            return .failure
-        case .unavailable:
-            console.printError("bench: gnuplot not found, so no PNG or SVG: install it with \"apt-get install gnuplot-nox\"")
-        case .rendered:
-            console.printError("bench: figure in \(script.dropLast(3)).png and .svg")
-        }
-        return .success
+        let rendered = FigureRendering.render(script, label: "bench", announce: true, rerun: "gnuplot \(script)", console: console)
+        return rendered ? .success : .failure
     }
 }
