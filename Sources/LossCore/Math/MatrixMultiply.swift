@@ -622,7 +622,7 @@ public enum MatrixMultiply {
 
     /// `n == 1` with columns of `A` contiguous (`A(i, p)` at `a[i + p * lda]`, the `X^T dz` of a
     /// single-output layer): `C(0..<m) = sum_p B(p) A(0..<m, p)`, an axpy per `p` over contiguous
-    /// `C` (starting from the bias or from `C` itself), then the epilogue.
+    /// `C` (starting from the bias or from `C` itself), a block of `C` at a time, then the epilogue.
     private static func axpyColumn(m: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                                    c: UnsafeMutablePointer<Float>, accumulate: Bool, epilogue: Epilogue) {
         if !accumulate {
