@@ -14,13 +14,11 @@ enum FigureRendering {
                        renderer: any FigureRenderer = GnuplotRenderer(), notices: PlotNotices = .process) -> Bool {
         switch renderer.render(scriptPath: script) {
         case .rendered(let warnings):
-            let text = warnings.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !text.isEmpty { console.printError("\(script): gnuplot warnings:\n\(PlotCommand.indent(text))") }
+            reportWarnings(warnings, of: script, console: console)
             if announce { console.printError("\(label): figure in \(script.dropLast(3)).png and .svg") }
             return true
         case .failed(let status, let output):
-            console.printError("error: gnuplot failed on \(script) (exit status \(status)):\n"
-                               + PlotCommand.indent(output.trimmingCharacters(in: .whitespacesAndNewlines)))
+            reportFailure(status: status, output: output, of: script, console: console)
             return false
         case .unavailable:
             if announce { console.printError("\(label): wrote \(script), but no image") }
@@ -29,5 +27,17 @@ enum FigureRendering {
             }
             return true
         }
+    }
+
+    /// What gnuplot printed while rendering `script` successfully, indented under its path.
+    static func reportWarnings(_ warnings: String, of script: String, console: Console) {
+        let text = warnings.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !text.isEmpty { console.printError("\(script): gnuplot warnings:\n\(PlotCommand.indent(text))") }
+    }
+
+    /// gnuplot's failure on `script`: its exit status and what it printed, indented.
+    static func reportFailure(status: Int32, output: String, of script: String, console: Console) {
+        console.printError("error: gnuplot failed on \(script) (exit status \(status)):\n"
+                           + PlotCommand.indent(output.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 }

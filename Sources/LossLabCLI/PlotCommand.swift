@@ -111,12 +111,10 @@ enum PlotCommand: Subcommand {
             switch outcome.result {
             case .rendered(let warnings)?:
                 summary.rendered += 1
-                let text = warnings.trimmingCharacters(in: .whitespacesAndNewlines)
-                if !text.isEmpty && !quiet { console.printError("\(outcome.scriptPath): gnuplot warnings:\n\(indent(text))") }
+                if !quiet { FigureRendering.reportWarnings(warnings, of: outcome.scriptPath, console: console) }
             case .failed(let status, let output)?:
                 summary.failures += 1
-                console.printError("error: gnuplot failed on \(outcome.scriptPath) (exit status \(status)):\n"
-                                   + indent(output.trimmingCharacters(in: .whitespacesAndNewlines)))
+                FigureRendering.reportFailure(status: status, output: output, of: outcome.scriptPath, console: console)
             case .unavailable?, nil:
                 break
             }
